@@ -1,0 +1,30 @@
+# AlexNet with torchvision's ImageNet weights: the network and the exact input
+# pipeline those weights were trained with come from one enum member.
+# The first run downloads about 233 MB into torch's cache ($TORCH_HOME).
+import torch
+from PIL import Image
+from sklearn.datasets import load_sample_image  # a photograph shipped with scikit-learn
+from torchvision.models import AlexNet_Weights, alexnet
+
+weights = AlexNet_Weights.IMAGENET1K_V1
+model = alexnet(weights=weights).eval()
+preprocess = weights.transforms()  # resize, centre-crop, scale to [0, 1], normalise
+
+# What the weights promise, readable without running the network.
+print(f"weights file: {weights.url.rsplit('/', 1)[-1]}")
+print(f"parameters: {weights.meta['num_params']:,}")
+for metric, value in weights.meta["_metrics"]["ImageNet-1K"].items():
+    print(f"ImageNet-1K {metric}: {value:.3f} %")
+print(f"classes: {len(weights.meta['categories'])}")
+
+# The preprocessing the weights expect; feeding anything else degrades them silently.
+print(f"resize shorter side to {preprocess.resize_size[0]} px ({preprocess.interpolation.value})")
+print(f"centre-crop to {preprocess.crop_size[0]}x{preprocess.crop_size[0]}")
+print(f"normalise with mean {preprocess.mean} and std {preprocess.std}")
+
+photo = Image.fromarray(load_sample_image("china.jpg"))
+batch = preprocess(photo).unsqueeze(0)  # add the batch dimension
+with torch.inference_mode():
+    logits = model(batch)
+print(f"photo {photo.size[0]}x{photo.size[1]} -> input {tuple(batch.shape)}")
+print("logits:", logits.shape)

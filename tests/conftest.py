@@ -1,0 +1,95 @@
+"""Shared fixtures: one snippet runner per test run, the page index, and --update-outputs."""
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from harness import figures_registry
+from harness.checkpoints import write_stand_in_alexnet
+from harness.pages import discover_pages, includes_on, resolve_include
+from harness.paths import rel
+from harness.record import update_recordings
+from harness.report import DriftLog
+from harness.runner import SnippetRunner
+from harness.snippets import discover_snippets
+
+DRIFTS = DriftLog()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="re-record every snippet's .out (and regenerate the figures) from a fresh run; "
+        "refused when CI is set",
+    )
+
+
+def ci_is_set() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config):
+    if config.getoption("--update-outputs") and ci_is_set():
+        raise pytest.UsageError(
+            "--update-outputs refuses to run with CI set: recorded outputs are changed by an "
+            "author and reviewed as a diff, never rewritten by CI"
+        )
+
+
+@pytest.fixture(scope="session")
+def torch_home(tmp_path_factory) -> Path:
+    """A throwaway torch cache holding a stand-in for the pretrained AlexNet weights."""
+    home = tmp_path_factory.mktemp("torch-home")
+    write_stand_in_alexnet(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def snippet_runner(torch_home, tmp_path_factory) -> SnippetRunner:
+    scratch = tmp_path_factory.mktemp("snippet-home")
+    return SnippetRunner(
+        env={
+            "TORCH_HOME": str(torch_home),
+            "XDG_CACHE_HOME": str(scratch / "cache"),
+            "MPLCONFIGDIR": str(scratch / "matplotlib"),
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def pages_showing() -> dict[Path, list[str]]:
+    """For each file a page includes, the pages that include it."""
+    shown = defaultdict(list)
+    for page in discover_pages():
+        for include in includes_on(page):
+            target = resolve_include(include)
+            if target is not None and rel(page) not in shown[target]:
+                shown[target].append(rel(page))
+    return shown
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _update_outputs(request):
+    """With --update-outputs, re-record everything before any check runs."""
+    if not request.config.getoption("--update-outputs"):
+        return
+    runner = request.getfixturevalue("snippet_runner")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    changes = update_recordings(runner, discover_snippets(), figures_registry.FIGURES)
+    lines = changes or ["nothing changed: every recorded output and figure is current"]
+    for line in lines:
+        reporter.write_line(f"[update-outputs] {line}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not DRIFTS.drifts:
+        return
+    terminalreporter.section(f"{len(DRIFTS.drifts)} drifted output(s)", sep="=", red=True)
+    for drift in DRIFTS.drifts:
+        terminalreporter.write_line(f"{drift.where}  (snippet {drift.snippet}; shown on {', '.join(drift.pages) or 'no page'})")
+        terminalreporter.write_line(drift.diff.rstrip("\n"))
+        terminalreporter.write_line("")
+    terminalreporter.write_line("If these changes are intended, re-record them with: pytest --update-outputs")

@@ -1,0 +1,1 @@
+"""The verification harness: ties pages, snippets and recorded outputs together."""

@@ -1,0 +1,41 @@
+"""Stand-in checkpoints for torchvision's pretrained loaders, written to a temporary
+TORCH_HOME so the real loading code runs offline and the user's cache is never touched."""
+
+import hashlib
+from pathlib import Path
+
+
+def alexnet_checkpoint_name() -> str:
+    """The file name torchvision caches IMAGENET1K_V1 under (alexnet-owt-7be5be79.pth)."""
+    from torchvision.models import AlexNet_Weights
+
+    return AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
+
+
+def checkpoint_path(torch_home: Path, file_name: str) -> Path:
+    return Path(torch_home) / "hub" / "checkpoints" / file_name
+
+
+def write_stand_in_alexnet(torch_home: Path, seed: int = 0) -> Path:
+    """A randomly initialised AlexNet state dict, saved where the cache keeps the real one."""
+    import torch
+    from torchvision.models import alexnet
+
+    torch.manual_seed(seed)
+    path = checkpoint_path(torch_home, alexnet_checkpoint_name())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(alexnet().state_dict(), path)
+    return path
+
+
+def hash_prefix(file_name: str) -> str:
+    """torchvision file names end in the first hex digits of the file's SHA-256."""
+    return Path(file_name).stem.rsplit("-", 1)[-1]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,58 @@
+"""--update-outputs: re-record outputs and figures, all or nothing, each file atomically."""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .paths import FIGURES, rel
+from .snippets import current_versions
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def update_recordings(runner, snippets, figures: dict) -> list[str]:
+    """Run every snippet and build every figure first; write only if all of them succeed."""
+    failures, fresh = [], {}
+    for snippet in snippets:
+        result = runner.run_file(snippet.path, snippet.name)
+        if not result.ok:
+            failures.append(f"{rel(snippet.path)} failed (exit {result.returncode}):\n{result.stderr}")
+        elif not result.stdout.strip():
+            failures.append(f"{rel(snippet.path)} printed nothing")
+        else:
+            fresh[snippet.out_path] = result.stdout
+    for file_name, build in figures.items():
+        try:
+            fresh[FIGURES / file_name] = build()
+        except Exception as error:
+            failures.append(f"figure {file_name} could not be built: {error!r}")
+    if failures:
+        pytest.exit(
+            "--update-outputs wrote nothing, because:\n" + "\n".join(failures), returncode=1
+        )
+
+    versions = json.dumps(current_versions(), indent=2) + "\n"
+    for folder in sorted({snippet.stamp_path for snippet in snippets}):
+        fresh[folder] = versions
+
+    changes = []
+    for path, text in sorted(fresh.items()):
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old != text:
+            write_atomically(path, text)
+            changes.append(f"{'updated' if old is not None else 'created'} {rel(path)}")
+    return changes

@@ -1,0 +1,136 @@
+"""Run snippet code the way `python snippets/<section>/<name>.py` would, but cheaply.
+
+torch is imported once, in a fork server; every snippet runs in a fresh process forked
+from it, with fresh globals, reseeded generators, the network blocked and a temporary
+TORCH_HOME. Results are memoised by code, so each snippet runs at most once per test run.
+"""
+
+import hashlib
+import multiprocessing
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import REPO
+
+# Imported once by the fork server, so that no snippet pays for them again.
+PRELOAD = ["torch", "torchvision", "numpy", "PIL.Image", "sklearn.datasets"]
+DEFAULT_TIMEOUT_S = 600
+
+
+@dataclass(frozen=True)
+class RunResult:
+    label: str
+    stdout: str
+    stderr: str
+    returncode: int
+    seconds: float
+    timed_out: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.timed_out
+
+
+def code_key(code: str) -> str:
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str) -> None:
+    """Body of the forked worker: run one snippet as a `__main__` script."""
+    import builtins
+    import random
+    import sys
+    import traceback
+
+    for fd, path in ((1, stdout_path), (2, stderr_path)):
+        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+
+    os.environ.update(env)
+    os.chdir(REPO)
+    sys.argv = [filename]
+    sys.path.insert(0, str(Path(filename).parent))
+
+    from .offline import block_network
+
+    block_network()
+    random.seed(0)
+    import numpy
+    import torch
+
+    numpy.random.seed(0)
+    torch.manual_seed(0)
+
+    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
+    status = 0
+    try:
+        exec(compile(code, filename, "exec"), namespace)
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(status)
+
+
+class SnippetRunner:
+    def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S):
+        self.env = dict(env or {})
+        self.env.setdefault("MPLBACKEND", "Agg")
+        self.timeout_s = timeout_s
+        self._results: dict[str, RunResult] = {}
+        self._context = None
+        self.executions: list[str] = []
+
+    def _ctx(self):
+        if self._context is None:
+            self._context = multiprocessing.get_context("forkserver")
+            self._context.set_forkserver_preload(PRELOAD)
+        return self._context
+
+    def run(self, code: str, label: str, filename: str | None = None) -> RunResult:
+        """Run `code` (memoised by its text); `filename` is what `__file__` and tracebacks show."""
+        key = code_key(code)
+        if key not in self._results:
+            self._results[key] = self._run_fresh(code, label, filename or label)
+        return self._results[key]
+
+    def run_file(self, path: Path, label: str) -> RunResult:
+        return self.run(Path(path).read_text(encoding="utf-8"), label, str(path))
+
+    def _run_fresh(self, code: str, label: str, filename: str) -> RunResult:
+        self.executions.append(label)
+        log = os.environ.get("HARNESS_EXECUTION_LOG")
+        if log:
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(label + "\n")
+        with tempfile.TemporaryDirectory(prefix="snippet-run-") as scratch:
+            out_path, err_path = Path(scratch, "stdout"), Path(scratch, "stderr")
+            started = time.perf_counter()
+            worker = self._ctx().Process(
+                target=_execute,
+                args=(code, filename, self.env, str(out_path), str(err_path)),
+                name=f"snippet {label}",
+            )
+            worker.start()
+            worker.join(self.timeout_s)
+            timed_out = worker.is_alive()
+            if timed_out:
+                worker.kill()
+                worker.join()
+            seconds = time.perf_counter() - started
+            read = lambda p: p.read_text(encoding="utf-8", errors="replace") if p.exists() else ""
+            stderr = read(err_path)
+            if timed_out:
+                stderr += f"\n[harness] killed after {self.timeout_s:.0f} s without finishing\n"
+            returncode = -9 if timed_out else worker.exitcode
+            return RunResult(label, read(out_path), stderr, returncode, seconds, timed_out)
