@@ -16,6 +16,7 @@ from harness.runner import SnippetRunner
 from harness.snippets import discover_snippets
 
 DRIFTS = DriftLog()
+UPDATES: list[str] = []
 
 
 def pytest_addoption(parser):
@@ -77,14 +78,15 @@ def _update_outputs(request):
     if not request.config.getoption("--update-outputs"):
         return
     runner = request.getfixturevalue("snippet_runner")
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     changes = update_recordings(runner, discover_snippets(), figures_registry.FIGURES)
-    lines = changes or ["nothing changed: every recorded output and figure is current"]
-    for line in lines:
-        reporter.write_line(f"[update-outputs] {line}")
+    UPDATES.extend(changes or ["nothing changed: every recorded output and figure is current"])
 
 
 def pytest_terminal_summary(terminalreporter):
+    if UPDATES:
+        terminalreporter.section("update-outputs", sep="=")
+        for line in UPDATES:
+            terminalreporter.write_line(f"[update-outputs] {line}")
     if not DRIFTS.drifts:
         return
     terminalreporter.section(f"{len(DRIFTS.drifts)} drifted output(s)", sep="=", red=True)
@@ -93,3 +95,11 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(drift.diff.rstrip("\n"))
         terminalreporter.write_line("")
     terminalreporter.write_line("If these changes are intended, re-record them with: pytest --update-outputs")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site, built once per test run with `mkdocs build --strict`."""
+    from harness.site import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")

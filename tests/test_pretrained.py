@@ -1,0 +1,86 @@
+"""The library shortcut runs torchvision's real loading code, offline, from a temporary cache."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from harness.checkpoints import alexnet_checkpoint_name, checkpoint_path, hash_prefix, sha256_of
+from harness.paths import SNIPPETS
+
+PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
+
+
+def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home):
+    import torch
+
+    previous = os.environ.get("TORCH_HOME")
+    os.environ["TORCH_HOME"] = str(torch_home)
+    try:
+        expected = Path(torch.hub.get_dir()) / "checkpoints" / "alexnet-owt-7be5be79.pth"
+    finally:
+        if previous is None:
+            del os.environ["TORCH_HOME"]
+        else:
+            os.environ["TORCH_HOME"] = previous
+    assert alexnet_checkpoint_name() == "alexnet-owt-7be5be79.pth"
+    assert expected == checkpoint_path(torch_home, alexnet_checkpoint_name())
+    assert expected.is_file()
+
+
+def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):
+    """If the stand-in were not picked up, torchvision would try to download and hit the block."""
+    result = snippet_runner.run_file(PRETRAINED, "lenet_alexnet/pretrained_alexnet")
+    assert result.ok, result.stderr
+    assert "network access is blocked" not in result.stderr
+    assert "Downloading" not in result.stderr
+
+
+def genuine_weights() -> Path:
+    """The real IMAGENET1K_V1 file in the user's own torch cache (read, never written)."""
+    import torch
+
+    return Path(torch.hub.get_dir()) / "checkpoints" / alexnet_checkpoint_name()
+
+
+def test_genuine_weights_predict_sensibly(tmp_path, snippet_runner):
+    real = genuine_weights()
+    if not real.is_file():
+        pytest.skip(f"genuine AlexNet weights are not in the torch cache ({real}); "
+                    "only the stand-in checkpoint was tested")
+    digest = sha256_of(real)
+    prefix = hash_prefix(real.name)
+    assert digest.startswith(prefix), (
+        f"{real}: SHA-256 {digest[:16]}... does not start with {prefix}, the prefix in its file "
+        "name; the file is corrupt or not the genuine weights, and this test refuses to use it"
+    )
+    home = tmp_path / "torch-home"
+    target = checkpoint_path(home, real.name)
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(real, target)
+    check = f"""
+import os
+os.environ["TORCH_HOME"] = {str(home)!r}
+import torch
+from PIL import Image
+from sklearn.datasets import load_sample_image
+from torchvision.models import AlexNet_Weights, alexnet
+weights = AlexNet_Weights.IMAGENET1K_V1
+model = alexnet(weights=weights).eval()
+preprocess = weights.transforms()
+for name in ("china.jpg", "flower.jpg"):
+    batch = preprocess(Image.fromarray(load_sample_image(name))).unsqueeze(0)
+    with torch.inference_mode():
+        top5 = model(batch).softmax(1).topk(5).indices[0].tolist()
+    print(name, "|".join(weights.meta["categories"][i] for i in top5))
+"""
+    result = snippet_runner.run(check, "genuine AlexNet predictions")
+    assert result.ok, result.stderr
+    predictions = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    buildings = {"palace", "monastery", "pagoda", "bell cote", "church", "mosque", "stupa",
+                 "dome", "castle", "boathouse", "triumphal arch", "library", "cinema"}
+    flowers = {"daisy", "bee", "pot", "vase", "cardoon", "hip", "ant", "fly", "buckeye",
+               "rapeseed", "yellow lady's slipper", "coral fungus", "sea anemone", "pinwheel"}
+    assert buildings & set(predictions["china.jpg"].split("|")), predictions
+    assert flowers & set(predictions["flower.jpg"].split("|")), predictions

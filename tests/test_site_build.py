@@ -1,0 +1,61 @@
+"""The site builds under --strict, without a warning, and its pages need nothing from outside."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+pytestmark = pytest.mark.slow
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
+
+
+def test_strict_build_passes_without_warnings(built_site):
+    assert built_site.returncode == 0, f"mkdocs build --strict failed:\n{built_site.log}"
+    assert not built_site.warnings(), "mkdocs build printed warnings:\n" + "\n".join(built_site.warnings())
+
+
+def pages(built_site):
+    assert built_site.returncode == 0, built_site.log
+    return sorted(built_site.site_dir.rglob("*.html"))
+
+
+def test_pages_load_nothing_from_outside_the_site(built_site):
+    """Scripts, styles, images, fonts and frames all come from the site itself."""
+    offenders = []
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("img", "src"), ("iframe", "src"),
+                               ("source", "src"), ("link", "href")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute) or ""
+                if tag == "link" and not set(element.get("rel") or []) & {"stylesheet", "preload", "icon", "modulepreload"}:
+                    continue
+                if EXTERNAL.match(url):
+                    offenders.append(f"{page.relative_to(built_site.site_dir)}: <{tag} {attribute}=\"{url}\">")
+        for style in soup.find_all("style"):
+            for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", style.get_text()):
+                offenders.append(f"{page.relative_to(built_site.site_dir)}: CSS url({url})")
+    assert not offenders, "pages load resources from outside the site:\n" + "\n".join(offenders)
+
+
+def test_every_formula_is_converted_to_mathml(built_site):
+    """No TeX delimiters are left in the text a reader sees (code blocks aside)."""
+    leftovers = []
+    for page in pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        article = soup.find("article") or soup
+        for code in article.find_all(["pre", "code", "script", "style"]):
+            code.decompose()
+        for match in RAW_TEX.finditer(article.get_text()):
+            start = max(match.start() - 40, 0)
+            leftovers.append(f"{page.relative_to(built_site.site_dir)}: ...{article.get_text()[start:match.end() + 40]!r}")
+    assert not leftovers, "raw TeX left on built pages:\n" + "\n".join(leftovers)
+
+
+def test_section_page_has_its_math_as_mathml(built_site):
+    html = (built_site.site_dir / "chapter-20" / "lenet-alexnet.html").read_text(encoding="utf-8")
+    assert html.count("<math") >= 10, "the section's formulas were not rendered as MathML"
+    assert 'data-tex="\\text{ReLU}(x) = \\max(0, x),"' in html
