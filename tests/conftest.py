@@ -8,6 +8,7 @@ import pytest
 
 from harness import figures_registry
 from harness.checkpoints import write_stand_in_alexnet
+from harness.notebooks import discover_notebooks
 from harness.pages import discover_pages, includes_on, resolve_include
 from harness.paths import rel
 from harness.record import update_recordings
@@ -49,15 +50,19 @@ def torch_home(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def snippet_runner(torch_home, tmp_path_factory) -> SnippetRunner:
-    scratch = tmp_path_factory.mktemp("snippet-home")
-    return SnippetRunner(
-        env={
-            "TORCH_HOME": str(torch_home),
-            "XDG_CACHE_HOME": str(scratch / "cache"),
-            "MPLCONFIGDIR": str(scratch / "matplotlib"),
-        }
-    )
+def notebook_env(tmp_path_factory) -> dict:
+    """Caches and configuration of executed code go to a temporary folder, never to $HOME."""
+    scratch = tmp_path_factory.mktemp("run-home")
+    return {
+        "TORCH_HOME": str(scratch / "torch"),
+        "XDG_CACHE_HOME": str(scratch / "cache"),
+        "MPLCONFIGDIR": str(scratch / "matplotlib"),
+    }
+
+
+@pytest.fixture(scope="session")
+def snippet_runner(torch_home, notebook_env) -> SnippetRunner:
+    return SnippetRunner(env={**notebook_env, "TORCH_HOME": str(torch_home)})
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +83,8 @@ def _update_outputs(request):
     if not request.config.getoption("--update-outputs"):
         return
     runner = request.getfixturevalue("snippet_runner")
-    changes = update_recordings(runner, discover_snippets(), figures_registry.FIGURES)
+    changes = update_recordings(runner, discover_snippets(), figures_registry.FIGURES,
+                                discover_notebooks(), request.getfixturevalue("notebook_env"))
     UPDATES.extend(changes or ["nothing changed: every recorded output and figure is current"])
 
 

@@ -1,7 +1,7 @@
 """The generated figures: output file name -> function returning its SVG text."""
 
-from figures import lenet5_pipeline
+from figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline
 
 FIGURES = {
-    lenet5_pipeline.FILE_NAME: lenet5_pipeline.build,
+    module.FILE_NAME: module.build for module in (lenet5_pipeline, alexnet_parameters, ilsvrc_error)
 }

@@ -24,8 +24,10 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def update_recordings(runner, snippets, figures: dict) -> list[str]:
-    """Run every snippet and build every figure first; write only if all of them succeed."""
+def update_recordings(runner, snippets, figures: dict, notebooks=(), notebook_env=None) -> list[str]:
+    """Run every snippet and notebook and build every figure first; write only if all succeed."""
+    from .notebooks import NotebookFailed, as_text, execute
+
     failures, fresh = [], {}
     for snippet in snippets:
         result = runner.run_file(snippet.path, snippet.name)
@@ -40,6 +42,11 @@ def update_recordings(runner, snippets, figures: dict) -> list[str]:
             fresh[FIGURES / file_name] = build()
         except Exception as error:
             failures.append(f"figure {file_name} could not be built: {error!r}")
+    for notebook in notebooks:
+        try:
+            fresh[notebook] = as_text(execute(notebook, notebook_env))
+        except NotebookFailed as error:
+            failures.append(str(error))
     if failures:
         pytest.exit(
             "--update-outputs wrote nothing, because:\n" + "\n".join(failures), returncode=1

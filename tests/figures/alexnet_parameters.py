@@ -1,0 +1,49 @@
+"""Where AlexNet's parameters live: one bar per layer, traced from the snippet's model."""
+
+from torch import nn
+
+from harness.namespace import load_snippet_namespace
+from harness.paths import SNIPPETS
+
+from .svg import document, rect, text
+
+SNIPPET = SNIPPETS / "lenet_alexnet" / "alexnet_parameters.py"
+FILE_NAME = "alexnet-parameters.svg"
+
+
+def layer_counts(model: nn.Module) -> list[tuple[str, str, int]]:
+    """(layer name, kind, parameter count) for every convolution and dense layer."""
+    rows = []
+    for name, layer in model.named_modules():
+        if isinstance(layer, (nn.Conv2d, nn.Linear)):
+            kind = "conv" if isinstance(layer, nn.Conv2d) else "dense"
+            rows.append((name, kind, sum(p.numel() for p in layer.parameters())))
+    return rows
+
+
+def render(rows: list[tuple[str, str, int]]) -> str:
+    total = sum(count for _, _, count in rows)
+    largest = max(count for _, _, count in rows)
+    width, row_h, top, left, bar_max = 900, 34, 70, 150, 520
+    height = top + row_h * len(rows) + 70
+    body = [text(30, 34, "Where AlexNet's 61.1 million parameters live", size=18, anchor="start", weight="bold")]
+    for index, (name, kind, count) in enumerate(rows):
+        y = top + index * row_h
+        bar = max(bar_max * count / largest, 1.5)
+        body.append(text(left - 12, y + 19, name, size=13, anchor="end"))
+        body.append(rect(left, y + 5, bar, row_h - 12, "conv" if kind == "conv" else "dense", rx=2))
+        body.append(text(left + bar + 8, y + 19, f"{count:,}  ({count / total:.2%})", size=13, anchor="start"))
+    conv = sum(c for _, k, c in rows if k == "conv")
+    y = top + len(rows) * row_h + 24
+    body.append(rect(30, y - 12, 16, 14, "conv", rx=2))
+    body.append(text(52, y, f"convolutions: {conv:,} ({conv / total:.2%})", size=13, anchor="start"))
+    body.append(rect(380, y - 12, 16, 14, "dense", rx=2))
+    body.append(text(402, y, f"fully connected: {total - conv:,} ({(total - conv) / total:.2%})", size=13, anchor="start"))
+    summary = "; ".join(f"{name} {count:,}" for name, _, count in rows)
+    return document(width, height, "Where AlexNet's parameters live",
+                    f"Parameters per layer of AlexNet, {total:,} in all: {summary}.", body)
+
+
+def build() -> str:
+    namespace = load_snippet_namespace(SNIPPET)
+    return render(layer_counts(namespace["model"]))

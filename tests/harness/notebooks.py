@@ -1,0 +1,80 @@
+"""Exercise notebooks: executed with nbclient, compared by their text outputs."""
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .paths import DOCS
+
+EXECUTION_TIMEOUT_S = 600
+
+
+def discover_notebooks(docs: Path = DOCS) -> list[Path]:
+    return sorted(p for p in docs.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+@dataclass(frozen=True)
+class CellText:
+    cell: int  # 1-based index among all cells, as a reader counts them
+    text: str  # every stream and text/plain result, in order
+    images: int  # how many images the cell displays
+
+
+class NotebookFailed(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _environment(overrides: dict):
+    saved = dict(os.environ)
+    os.environ.update(overrides)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def execute(path: Path, env: dict | None = None):
+    """Run every cell in a fresh kernel, in the notebook's folder; errors stop the run."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=EXECUTION_TIMEOUT_S, kernel_name="python3", allow_errors=False,
+        record_timing=False, resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        with _environment(env or {}):
+            client.execute()
+    except CellExecutionError as error:
+        raise NotebookFailed(f"{path}: a cell raised an error:\n{error}") from error
+    return notebook
+
+
+def text_outputs(notebook) -> list[CellText]:
+    cells = []
+    for number, cell in enumerate(notebook.cells, 1):
+        if cell.cell_type != "code":
+            continue
+        parts, images = [], 0
+        for output in cell.get("outputs", []):
+            kind = output.get("output_type")
+            if kind == "stream":
+                parts.append(output.get("text", ""))
+            elif kind == "execute_result":
+                parts.append(output.get("data", {}).get("text/plain", "") + "\n")
+            elif kind == "display_data":
+                images += sum(1 for mime in output.get("data", {}) if mime.startswith("image/"))
+            elif kind == "error":
+                parts.append(f"ERROR {output.get('ename')}: {output.get('evalue')}\n")
+        cells.append(CellText(number, "".join(parts), images))
+    return cells
+
+
+def as_text(notebook) -> str:
+    return nbformat.writes(notebook) + "\n"

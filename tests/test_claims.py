@@ -1,0 +1,101 @@
+"""Numbers in prose and statements about the code, checked against the code (see claims.py)."""
+
+import re
+
+import pytest
+
+from claims import CLAIMS
+from harness.facts import SECTION as SNIPPET_SECTION, count, facts
+from harness.namespace import load_snippet_namespace
+from harness.paths import DOCS
+
+BRACKETED = re.compile(r"\[([^\]]+)\]")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_text(page: str) -> str:
+    return flat((DOCS / page).read_text(encoding="utf-8"))
+
+
+def parse_number(written: str) -> tuple[float, int]:
+    """'37{,}752{,}832' -> 37752832; '61.79' -> 61.79 with 2 decimals; '37 million' -> 37e6."""
+    cleaned = written.replace("{,}", "").replace(",", "").strip()
+    scale = 1
+    if cleaned.endswith("million"):
+        cleaned, scale = cleaned[: -len("million")].strip(), 1_000_000
+    words = {"two": "2", "three": "3", "four": "4", "five": "5"}
+    cleaned = words.get(cleaned, cleaned)
+    decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0
+    return float(cleaned) * scale, decimals
+
+
+def parse_shape(written: str) -> str:
+    return "x".join(re.findall(r"\d+", written))
+
+
+def check(written: str, fact, rule: str) -> str | None:
+    """None if the phrase states the fact, else what is wrong."""
+    if rule == "few":
+        return None if 1_000_000 <= fact < 10_000_000 else f"{fact:,} is not a few million"
+    if isinstance(fact, str):
+        return None if parse_shape(written) == fact else f"the code gives {fact}"
+    number, decimals = parse_number(written)
+    if rule == "exact":
+        return None if number == fact else f"the code gives {fact:,}"
+    if rule == "rounded":
+        return None if round(fact, decimals) == number else f"the code gives {fact:,.{decimals + 3}f}"
+    if rule.startswith("about"):
+        tolerance = float(rule.split()[1].rstrip("%")) / 100
+        ok = abs(number - fact) <= tolerance * abs(fact)
+        return None if ok else f"the code gives {fact:,}, more than {rule.split()[1]} away"
+    raise ValueError(f"unknown comparison {rule!r}")
+
+
+@pytest.mark.parametrize("page, phrase, fact_name, rule", CLAIMS, ids=[c[1][:60] for c in CLAIMS])
+def test_prose_states_what_the_code_computes(page, phrase, fact_name, rule):
+    written_phrase = flat(BRACKETED.sub(r"\1", phrase))
+    assert written_phrase in page_text(page), (
+        f"docs/{page}: the phrase \"{written_phrase}\" is no longer on the page; if the sentence "
+        "was reworded, update its row in tests/claims.py so the number stays checked"
+    )
+    written = BRACKETED.search(phrase).group(1)
+    problem = check(written, facts()[fact_name], rule)
+    assert problem is None, (
+        f"docs/{page}: \"{written_phrase}\" states {written} for {fact_name}, but {problem}"
+    )
+
+
+def test_every_claim_names_a_known_fact():
+    unknown = {name for _, _, name, _ in CLAIMS} - set(facts())
+    assert not unknown, f"tests/claims.py names facts that harness/facts.py does not compute: {unknown}"
+
+
+def test_hand_written_alexnet_is_the_torchvision_topology():
+    import torch
+    from torchvision.models import AlexNet_Weights, alexnet
+
+    hand_written = load_snippet_namespace(SNIPPET_SECTION / "alexnet.py")["AlexNet"]()
+    reference = alexnet()
+    hand_written.load_state_dict(reference.state_dict(), strict=True)
+    hand_written.eval(), reference.eval()
+    images = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        assert torch.equal(hand_written(images), reference(images))
+    assert count(hand_written) == AlexNet_Weights.IMAGENET1K_V1.meta["num_params"]
+
+
+def test_lenet_figure_alt_text_lists_the_traced_shapes():
+    from figures.lenet5_pipeline import SNIPPET, trace_stages
+
+    stages = trace_stages(load_snippet_namespace(SNIPPET)["LeNet5"]())
+    alt = re.search(r"!\[(The LeNet-5 pipeline[^\]]*)\]", page_text("chapter-20/lenet-alexnet.md")).group(1)
+    mentioned = re.findall(r"\b\d+(?:x\d+)*\b", alt)
+    shapes = [m for m in mentioned if "x" in m or m in {"120", "84", "10"}]
+    kernels = {"5x5", "2x2"}
+    assert [m for m in shapes if m not in kernels] == [s.label for s in stages], (
+        f"docs/chapter-20/lenet-alexnet.md: Figure 20.1.1's alt text lists {shapes}, "
+        f"the model traces {[s.label for s in stages]}"
+    )

@@ -1,0 +1,42 @@
+"""Exercise notebooks re-run and print what their recorded outputs show."""
+
+import time
+
+import nbformat
+import pytest
+
+from harness.notebooks import NotebookFailed, discover_notebooks, execute, text_outputs
+from harness.paths import DOCS, rel
+from harness.report import unified
+
+pytestmark = pytest.mark.notebook
+
+NOTEBOOKS = discover_notebooks()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(DOCS).as_posix() for p in NOTEBOOKS])
+def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_property):
+    recorded = text_outputs(nbformat.read(path, as_version=4))
+    started = time.perf_counter()
+    try:
+        fresh = text_outputs(execute(path, notebook_env))
+    except NotebookFailed as error:
+        pytest.fail(str(error), pytrace=False)
+    seconds = time.perf_counter() - started
+    record_property("seconds", round(seconds, 1))
+
+    assert any(c.images for c in recorded), f"{rel(path)}: the recorded notebook shows no plot"
+    problems = []
+    for old, new in zip(recorded, fresh):
+        if old.text != new.text:
+            problems.append(unified(old.text, new.text, f"{rel(path)} cell {old.cell} (recorded)",
+                                    f"{rel(path)} cell {new.cell} (fresh run)"))
+        if old.images != new.images:
+            problems.append(f"{rel(path)} cell {old.cell}: {old.images} image(s) recorded, {new.images} now")
+    if len(recorded) != len(fresh):
+        problems.append(f"{rel(path)}: {len(recorded)} code cells recorded, {len(fresh)} now")
+    assert not problems, (
+        f"{rel(path)}: outputs drifted\n" + "\n".join(problems)
+        + "\nIf the change is intended, re-record with: pytest --update-outputs"
+    )
+    assert seconds < 120, f"{rel(path)} took {seconds:.0f} s; it must run in under two minutes"
