@@ -1,7 +1,9 @@
-"""Notebook pages: refuse a notebook whose recorded outputs contain an error, and drop the
+"""Notebook pages: refuse a notebook whose recorded outputs contain an error, drop the
 loaders mkdocs-jupyter adds for MathJax and mermaid from a CDN (the site serves nothing from
-outside itself; notebook formulas, if any, are not typeset by a remote script)."""
+outside itself), and drop the JupyterLab theme it inlines into every notebook page."""
 
+import base64
+import html as html_lib
 import json
 import re
 from pathlib import Path
@@ -10,7 +12,42 @@ from mkdocs.exceptions import PluginError
 
 _REMOTE_MATHJAX = re.compile(r'<script[^>]*\bsrc="https?://[^"]*mathjax[^"]*"[^>]*>\s*</script>', re.I)
 _MATHJAX_CONFIG = re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.S)
+# JupyterLab's full theme (about 580 KB, inlined into every notebook page) and the mermaid
+# styles; stylesheets/notebook.css styles the few classes the pages use, in Material's colours.
+_JUPYTER_THEME_CSS = re.compile(r'<style type="text/css">\s*(?:@charset "UTF-8";)?\s*\.jupyter-wrapper\{.*?</style>', re.S)
+_MERMAID_CSS = re.compile(r'<style[^>]*>(?:(?!</style>).)*jp-Mermaid(?:(?!</style>).)*</style>', re.S)
+# Pygments colours for the notebook's code; notebook.css maps them onto Material's palette.
+_PYGMENTS_CSS = re.compile(r'<style type="text/css">\s*pre \{ line-height: 125%; \}.*?</style>', re.S)
 _MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>', re.S)
+
+
+_SVG_IMAGE = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"\s*/?>')
+_SVG_TITLE = re.compile(r'<text[^>]*>(?:(?!</text>).)*?</text>', re.S)
+
+
+_DECIMALS = re.compile(r"-?\d+\.\d{2,}")
+
+
+def _round(match) -> str:
+    return f"{float(match.group(0)):.1f}"
+
+
+def _inline_svg(match, counter=[0]) -> str:
+    """Put a plot's SVG in the page itself (a third smaller than base64), ids made unique per
+    plot, and label it with its own axes title for screen readers."""
+    counter[0] += 1
+    svg = base64.b64decode(match.group("data")).decode("utf-8")
+    svg = svg[svg.index("<svg"):]
+    # matplotlib writes six decimals; a tenth of a point is finer than any screen shows.
+    svg = re.sub(r'\bd="([^"]*)"', lambda m: 'd="' + _DECIMALS.sub(_round, m.group(1)) + '"', svg)
+    prefix = f"plot{counter[0]}-"
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
+    texts = [re.sub(r"<[^>]+>", "", t).strip() for t in _SVG_TITLE.findall(svg)]
+    title = max(texts, key=len) if texts else "plot"
+    label = html_lib.escape(f"Plot: {title}", quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
 def notebook_errors(path: Path) -> list[str]:
@@ -36,6 +73,7 @@ def on_page_content(html, page, **kwargs):
             f"{page.file.src_path}: recorded outputs contain errors ({'; '.join(errors)}); "
             "fix the notebook and re-record it with `pytest --update-outputs`"
         )
-    for pattern in (_REMOTE_MATHJAX, _MATHJAX_CONFIG, _MERMAID_LOADER):
+    for pattern in (_REMOTE_MATHJAX, _MATHJAX_CONFIG, _MERMAID_LOADER, _JUPYTER_THEME_CSS, _MERMAID_CSS,
+                    _PYGMENTS_CSS):
         html = pattern.sub("", html)
-    return html
+    return _SVG_IMAGE.sub(_inline_svg, html)

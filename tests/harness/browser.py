@@ -1,0 +1,88 @@
+"""Headless Chromium through Playwright, against the built site served on 127.0.0.1."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+# Without these flags Chromium phones home at start-up; the sandbox needs root privileges.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium (Playwright's own browser download cannot be used offline)."""
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if candidate and shutil.which(candidate):
+            return shutil.which(candidate)
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_directory(root: Path):
+    """Serve `root` on a free port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def is_local(url: str, base_url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about", "file"):
+        return True
+    return parsed.netloc == urlparse(base_url).netloc
+
+
+class PageVisit:
+    """Everything one page load did: requests, blocked requests, failures, console errors."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+
+        def guard(route):
+            if is_local(route.request.url, base_url):
+                route.continue_()
+            else:
+                self.outside.append(route.request.url)
+                route.abort("blockedbyclient")
+
+        page.route("**/*", guard)
+
+    def transferred_bytes(self) -> int:
+        """Bytes of every body the page loaded: the document and all its resources."""
+        return self.page.evaluate(
+            """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                  .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)"""
+        )

@@ -1,0 +1,257 @@
+"""Every page in real Chromium, with everything but the local server blocked."""
+
+import json
+import re
+import os
+import subprocess
+import sys
+
+import pytest
+
+from harness.browser import CHROMIUM_ARGS, PageVisit, find_chromium, serve_directory
+from harness.pages import discover_pages
+from harness.paths import DOCS, REPO
+from harness.snippets import discover_snippets
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPORT_DIR = REPO / ".harness" / "browser"
+SCREENSHOTS = REPO / ".harness" / "screenshots"
+MAX_WEIGHT_RATIO = 1.5
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
+
+
+def site_pages() -> list[str]:
+    """The built HTML file of every page, notebooks included, plus the 404 page."""
+    sources = [p.relative_to(DOCS).as_posix() for p in discover_pages()]
+    sources += [p.relative_to(DOCS).as_posix() for p in sorted(DOCS.rglob("*.ipynb"))]
+    return [re.sub(r"\.(md|ipynb)$", ".html", s) for s in sources] + ["404.html"]
+
+
+PAGES = site_pages()
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path is None:
+        from conftest import ci_is_set
+
+        message = "Chromium is not installed (Debian: apt-get install chromium)"
+        if ci_is_set():
+            pytest.fail(f"{message}; CI must run the browser tests", pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    assert built_site.returncode == 0, built_site.log
+    with serve_directory(built_site.site_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+def visit(context, url: str, base_url: str) -> PageVisit:
+    page = context.new_page()
+    record = PageVisit(page, base_url)
+    page.goto(url, wait_until="networkidle")
+    return record
+
+
+def open_all_details(page):
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+WEIGHTS: dict[str, int] = {}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_completely_offline(path, context, site_url):
+    record = visit(context, f"{site_url}/{path}", site_url)
+    page = record.page
+    open_all_details(page)
+    problems = []
+    if record.outside:
+        problems += [f"request to outside the site: {url}" for url in record.outside]
+    problems += [f"failed request: {f}" for f in record.failed if not any(o in f for o in record.outside)]
+    problems += [f"console error: {e}" for e in record.console_errors]
+
+    text = page.evaluate(
+        """() => { const a = document.querySelector('article').cloneNode(true);
+                   a.querySelectorAll('pre, code, script, style').forEach(e => e.remove());
+                   return a.innerText; }"""
+    )
+    problems += [f"raw TeX left in the text: ...{text[max(0, m.start() - 30):m.end() + 30]!r}"
+                 for m in RAW_TEX.finditer(text)]
+    unrendered = page.evaluate(
+        "() => [...document.querySelectorAll('article math')].filter(m => m.getBoundingClientRect().width === 0).length"
+    )
+    if unrendered:
+        problems.append(f"{unrendered} formula(s) not rendered")
+
+    images = page.evaluate(
+        """() => [...document.querySelectorAll('article img')].map(i => ({
+                 src: i.src.slice(0, 80), alt: i.getAttribute('alt'), loaded: i.complete && i.naturalWidth > 0,
+                 width: i.getBoundingClientRect().width }))"""
+    )
+    for image in images:
+        if not image["loaded"] or image["width"] == 0:
+            problems.append(f"figure not displayed: {image['src']}")
+        if not (image["alt"] or "").strip() and not image["src"].startswith("data:"):
+            problems.append(f"figure without alt text: {image['src']}")
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
+    page.wait_for_load_state("networkidle")
+    WEIGHTS[path] = record.transferred_bytes()
+    assert not problems, f"{path}:\n" + "\n".join(problems)
+
+
+def test_section_page_has_math_and_figures(context, site_url):
+    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
+    open_all_details(page)
+    assert page.locator("article math").count() >= 10
+    assert page.locator("article figure img").count() >= 4
+
+
+def test_copy_buttons_copy_exactly_the_snippet(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
+        open_all_details(page)
+        snippets = {s.path.name: s for s in discover_snippets()}
+        blocks = page.locator("article .highlight:has(.filename)")
+        checked = 0
+        for index in range(blocks.count()):
+            block = blocks.nth(index)
+            title = block.locator(".filename").inner_text().strip()
+            if title not in snippets:
+                continue
+            block.scroll_into_view_if_needed()
+            block.hover()
+            block.locator("button.md-code__button[data-md-type=copy]").click()
+            copied = page.evaluate("() => navigator.clipboard.readText()")
+            assert copied.rstrip("\n") == snippets[title].code.rstrip("\n"), f"copy button of {title}"
+            checked += 1
+        shown = {s.path.name for s in discover_snippets()}
+        assert checked == len(shown), f"checked {checked} copy buttons for {len(shown)} snippets"
+    finally:
+        context.close()
+
+
+def test_snippet_download_links_serve_the_exact_files(context, site_url):
+    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
+    links = page.eval_on_selector_all(".snippet-stamp a[download]", "as => as.map(a => a.href)")
+    snippets = {s.path.name: s for s in discover_snippets()}
+    assert len(links) == len(snippets)
+    for href in links:
+        body = page.request.get(href).text()
+        assert body == snippets[href.rsplit("/", 1)[-1]].code, href
+    stamps = page.eval_on_selector_all(".snippet-stamp", "ps => ps.map(p => p.textContent)")
+    assert all(re.search(r"Recorded with Python [^\s,]+, torch [^\s,]+, torchvision [^\s,]+ ·\s+\S+\.py", s) for s in stamps)
+
+
+def test_notebook_page_shows_plots_outputs_and_download(context, site_url):
+    page = visit(context, f"{site_url}/chapter-20/notebooks/relu-vs-tanh.html", site_url).page
+    plots = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-OutputArea-output img, .jp-OutputArea-output svg[role=img]')]
+                 .filter(p => p.getBoundingClientRect().width > 0 && (p.tagName !== 'IMG' || p.naturalWidth > 0)).length"""
+    )
+    assert plots >= 3, f"only {plots} plots displayed"
+    outputs = page.locator(".jp-OutputArea-output pre").all_inner_texts()
+    assert any("verdict:" in text for text in outputs)
+    href = page.get_attribute(".notebook-download a", "href")
+    notebook = json.loads(page.request.get(f"{site_url}/chapter-20/notebooks/{href}").text())
+    assert notebook["cells"], "the downloadable notebook is empty"
+
+
+def test_search_finds_alexnet(context, site_url):
+    page = visit(context, f"{site_url}/index.html", site_url).page
+    page.keyboard.press("s")  # Material's shortcut that opens the search box
+    page.keyboard.type("AlexNet", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+
+
+def test_palette_toggle_switches_light_and_dark(context, site_url):
+    page = visit(context, f"{site_url}/index.html", site_url).page
+    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")
+    before = scheme()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    assert {before, scheme()} == {"default", "slate"}
+
+
+def test_footer_has_previous_and_next(context, site_url):
+    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
+    assert page.locator("a.md-footer__link--prev").count() == 1
+    assert page.locator("a.md-footer__link--next").count() == 1
+
+
+def test_site_works_from_disk(context, built_site):
+    page_file = built_site.site_dir / "chapter-20" / "lenet-alexnet.html"
+    page = context.new_page()
+    outside = []
+    page.route("**/*", lambda r: (outside.append(r.request.url), r.abort()) if r.request.url.startswith("http") else r.continue_())
+    page.goto(page_file.as_uri(), wait_until="load")
+    open_all_details(page)
+    loaded = page.evaluate("() => [...document.querySelectorAll('article img')].every(i => i.complete && i.naturalWidth > 0)")
+    assert loaded and not outside, outside
+    next_link = page.get_attribute("a.md-footer__link--next", "href")
+    assert next_link.endswith(".html"), f"navigation from disk needs file links, got {next_link}"
+
+
+def build_bare_material_site(tmp_path, texts: dict[str, str]):
+    """Each page's text in a plain Material site: the weight a page with no extras would have."""
+    docs = tmp_path / "bare" / "docs"
+    for path, text in texts.items():
+        target = docs / path.replace(".html", ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+        target.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    config = tmp_path / "bare" / "mkdocs.yml"
+    config.write_text("site_name: bare\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\n")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True,
+                   cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return config.parent / "site"
+
+
+def test_no_page_is_heavier_than_a_bare_material_page(browser, site_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    ours, texts = {}, {}
+    try:
+        for path in PAGES:
+            if path == "404.html":
+                continue
+            record = visit(context, f"{site_url}/{path}", site_url)
+            ours[path] = record.transferred_bytes()
+            texts[path] = record.page.evaluate("() => document.querySelector('article').innerText")
+        bare_site = build_bare_material_site(tmp_path, texts)
+        bare = {}
+        with serve_directory(bare_site) as bare_url:
+            for path in texts:
+                bare[path] = visit(context, f"{bare_url}/{path}", bare_url).transferred_bytes()
+    finally:
+        context.close()
+    rows = {p: {"bytes": ours[p], "bare_material_bytes": bare[p], "ratio": round(ours[p] / bare[p], 3)} for p in ours}
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    (REPORT_DIR / "page-weights.json").write_text(json.dumps(rows, indent=2) + "\n")
+    heavy = {p: r for p, r in rows.items() if r["ratio"] > MAX_WEIGHT_RATIO}
+    assert not heavy, f"pages heavier than {MAX_WEIGHT_RATIO}x a bare Material page: {heavy}"
