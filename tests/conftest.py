@@ -22,6 +22,11 @@ UPDATES: list[str] = []
 
 def pytest_addoption(parser):
     parser.addoption(
+        "--check-determinism",
+        action="store_true",
+        help="run every snippet twice and fail on any output line that differs between the runs",
+    )
+    parser.addoption(
         "--update-outputs",
         action="store_true",
         help="re-record every snippet's .out (and regenerate the figures) from a fresh run; "
@@ -43,17 +48,18 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def torch_home(tmp_path_factory) -> Path:
-    """A throwaway torch cache holding a stand-in for the pretrained AlexNet weights."""
-    home = tmp_path_factory.mktemp("torch-home")
-    write_stand_in_alexnet(home)
-    return home
+    """A throwaway torch cache; the stand-in for the pretrained AlexNet weights is written
+    into it before the first snippet really runs (not at all when every result is cached)."""
+    return tmp_path_factory.mktemp("torch-home")
 
 
 @pytest.fixture(scope="session")
 def notebook_env(tmp_path_factory) -> dict:
     """Caches and configuration of executed code go to a temporary folder, never to $HOME."""
     scratch = tmp_path_factory.mktemp("run-home")
+    (scratch / "home").mkdir()
     return {
+        "HOME": str(scratch / "home"),
         "TORCH_HOME": str(scratch / "torch"),
         "XDG_CACHE_HOME": str(scratch / "cache"),
         "MPLCONFIGDIR": str(scratch / "matplotlib"),
@@ -61,8 +67,14 @@ def notebook_env(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
-def snippet_runner(torch_home, notebook_env) -> SnippetRunner:
-    return SnippetRunner(env={**notebook_env, "TORCH_HOME": str(torch_home)})
+def snippet_runner(request, torch_home, notebook_env) -> SnippetRunner:
+    return SnippetRunner(
+        env={**notebook_env, "TORCH_HOME": str(torch_home)},
+        prepare=lambda: write_stand_in_alexnet(torch_home),
+        # Re-recording and determinism checks always run the code afresh.
+        use_cache=not (request.config.getoption("--update-outputs")
+                       or request.config.getoption("--check-determinism")),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -83,9 +95,18 @@ def _update_outputs(request):
     if not request.config.getoption("--update-outputs"):
         return
     runner = request.getfixturevalue("snippet_runner")
+    # Notebooks take a while: they are re-recorded when their tests are selected.
+    with_notebooks = any(item.get_closest_marker("notebook") for item in request.session.items)
     changes = update_recordings(runner, discover_snippets(), figures_registry.FIGURES,
-                                discover_notebooks(), request.getfixturevalue("notebook_env"))
+                                discover_notebooks() if with_notebooks else [],
+                                request.getfixturevalue("notebook_env"))
     UPDATES.extend(changes or ["nothing changed: every recorded output and figure is current"])
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that run the suite again on a copy of the repository go last, after the
+    snippets of this run have filled the cache that those copies may reuse."""
+    items.sort(key=lambda item: item.get_closest_marker("copies_repository") is not None)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,6 +1,7 @@
 """`mkdocs serve`, the author's loop: it serves the section and rebuilds when a snippet changes."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -58,7 +59,11 @@ def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
     finally:
         server.terminate()
         try:
-            server.wait(timeout=20)
+            log, _ = server.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-            server.wait()
+            log, _ = server.communicate()
+    builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log)]
+    assert len(builds) >= 2, log
+    # The rebuild an author waits for after an edit: notebooks are never executed by a build.
+    assert builds[-1] <= 2.0, f"rebuild after one edit took {builds[-1]:.2f} s (limit 2 s)\n{log}"

@@ -1,16 +1,20 @@
-"""The harness is only worth something if it fails: each test edits a copy of the repository
-the way a careless change would, runs the suite there, and checks that it fails naming the file."""
+"""The harness is only worth something if it fails: these tests edit a copy of the repository
+the way careless changes would, run the suite there, and check that each change fails,
+naming its file. (Runs last; authors get the verdict of an identical earlier run from the cache.)"""
 
 import pytest
 
 from harness.sandbox import RepositoryCopy
 from harness.snippets import discover_snippets
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
 
 PAGE = "docs/chapter-20/lenet-alexnet.md"
 LENET_PY = "snippets/lenet_alexnet/lenet5.py"
 LENET_OUT = "snippets/lenet_alexnet/lenet5.out"
+ALEXNET_PY = "snippets/lenet_alexnet/alexnet.py"
+ILSVRC_OUT = "snippets/lenet_alexnet/ilsvrc_winners.out"
+LENET_FIGURE = "docs/figures/lenet5-pipeline.svg"
 
 
 @pytest.fixture
@@ -18,47 +22,51 @@ def copy(tmp_path) -> RepositoryCopy:
     return RepositoryCopy(tmp_path / "repo")
 
 
-def test_untouched_copy_passes_and_runs_each_snippet_once(copy, tmp_path):
-    log = tmp_path / "executions.log"
-    run = copy.pytest("tests/test_snippets.py", "tests/test_pages.py",
-                      env={"HARNESS_EXECUTION_LOG": str(log)})
-    assert run.returncode == 0, run.output
-    executed = log.read_text().splitlines()
-    expected = sorted(s.name for s in discover_snippets())
-    assert sorted(executed) == expected, f"each snippet must run exactly once, ran: {executed}"
-
-
-def test_a_drifted_recorded_output_fails_naming_it(copy):
+def test_every_kind_of_drift_fails_naming_its_file(copy, tmp_path):
+    # 1. a digit in a recorded output
     copy.replace(LENET_OUT, "61,706", "61,707")
-    run = copy.pytest("tests/test_snippets.py", "-k", "lenet5")
-    assert run.returncode != 0
-    assert f"output drifted: {LENET_PY} no longer prints {LENET_OUT}" in run.output, run.output
-    assert "-LeNet-5 parameters: 61,707" in run.output and "+LeNet-5 parameters: 61,706" in run.output
-    assert f"shown on: {PAGE}" in run.output
-    assert "torchvision" in run.output  # the versions are part of the message
+    # 2. an output pasted into the page instead of included, with a typo
+    copy.replace(PAGE, f'--8<-- "{ILSVRC_OUT}"', "year  team          top-5 error  kind\n    2010  NEC-UIUC            28.3%")
+    # 3. a layer size in a snippet
+    copy.replace(ALEXNET_PY, "nn.Linear(4096, 4096)", "nn.Linear(4096, 4095)")
+    copy.replace(ALEXNET_PY, "nn.Linear(4096, num_classes)", "nn.Linear(4095, num_classes)")
+    # 4. a number in a sentence
+    copy.replace(PAGE, "holds about 37 million on", "holds about 47 million on")
+    # 5. a label in a generated figure
+    copy.replace(LENET_FIGURE, ">28x28x6</text>", ">28x28x8</text>")
+
+    log = tmp_path / "executions.log"
+    run = copy.pytest("tests/test_snippets.py", "tests/test_pages.py", "tests/test_claims.py",
+                      "tests/test_figures.py", env={"HARNESS_EXECUTION_LOG": str(log), "HARNESS_NO_CACHE": "1"})
+    output = run.output
+    assert run.returncode == 1, output
+
+    assert f"output drifted: {LENET_PY} no longer prints {LENET_OUT}" in output, output
+    assert "-LeNet-5 parameters: 61,707" in output and "+LeNet-5 parameters: 61,706" in output
+    assert f"shown on: {PAGE}" in output and "torchvision" in output  # pages and versions
+
+    assert f"{PAGE}: the output shown under 'ilsvrc_winners.py' drifted from snippets/lenet_alexnet/ilsvrc_winners.py" in output
+    assert "-2010  NEC-UIUC            28.3%" in output
+
+    assert f"output drifted: {ALEXNET_PY} no longer prints snippets/lenet_alexnet/alexnet.out" in output
+    assert "+AlexNet parameters: 61,095,743" in output
+
+    assert f'{PAGE}: "holds about 47 million on its own" states 47 million' in output
+
+    assert f"{LENET_FIGURE} no longer matches the model it is drawn from" in output
+
+    # One summary at the end lists every drifted output with its page, snippet and diff.
+    summary = output[output.index("drifted output(s)"):]
+    for where in (LENET_OUT, "snippets/lenet_alexnet/alexnet.out", PAGE):
+        assert where in summary
+
+    executed = sorted(log.read_text().splitlines())
+    assert executed == sorted(s.name for s in discover_snippets()), (
+        f"each snippet must run exactly once per test run, ran: {executed}"
+    )
 
 
-def test_a_drifted_output_on_a_page_fails_naming_the_page(copy):
-    # An author pastes the output into the page instead of including it, with a typo.
-    copy.replace(PAGE, '--8<-- "snippets/lenet_alexnet/lenet5.out"',
-                 "LeNet-5 parameters: 61,716\noutput shape: torch.Size([1, 10])")
-    run = copy.pytest("tests/test_pages.py", "-k", "outputs_match")
-    assert run.returncode != 0
-    assert f"{PAGE}: the output shown under 'lenet5.py' drifted from {LENET_PY}" in run.output, run.output
-    assert "-LeNet-5 parameters: 61,716" in run.output
-
-
-def test_a_changed_layer_size_fails_naming_the_snippet(copy):
-    copy.replace(LENET_PY, "nn.Linear(120, 84)", "nn.Linear(120, 86)")
-    copy.replace(LENET_PY, "nn.Linear(84, num_classes)", "nn.Linear(86, num_classes)")
-    run = copy.pytest("tests/test_snippets.py", "tests/test_pages.py", "-k", "lenet5 or outputs_match")
-    assert run.returncode != 0
-    assert f"output drifted: {LENET_PY}" in run.output, run.output
-    assert "+LeNet-5 parameters: 61,968" in run.output
-    assert f"{PAGE}: the output shown under 'lenet5.py' drifted" in run.output
-
-
-def test_update_outputs_rerecords_and_refuses_under_ci(copy):
+def test_update_outputs_is_all_or_nothing_and_refused_under_ci(copy):
     original = copy.path(LENET_OUT).read_text()
     copy.replace(LENET_OUT, "61,706", "61,707")
 
@@ -67,7 +75,19 @@ def test_update_outputs_rerecords_and_refuses_under_ci(copy):
     assert "--update-outputs refuses to run with CI set" in refused.output
     assert "61,707" in copy.path(LENET_OUT).read_text(), "the refused run must write nothing"
 
-    updated = copy.pytest("--update-outputs", "tests/test_snippets.py")
+    copy.replace(ALEXNET_PY, "model = AlexNet()", "model = AlexNet()\nraise RuntimeError('broken on purpose')")
+    failed = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_snippets.py")
+    assert failed.returncode != 0
+    assert "--update-outputs wrote nothing" in failed.output and ALEXNET_PY in failed.output
+    assert "broken on purpose" in failed.output
+    assert "61,707" in copy.path(LENET_OUT).read_text(), "a failing snippet must block every write"
+
+    copy.replace(ALEXNET_PY, "model = AlexNet()\nraise RuntimeError('broken on purpose')", "model = AlexNet()")
+    # A consistent change: a layer size and, after re-recording, everything agrees again.
+    copy.replace(LENET_PY, "nn.Linear(120, 84)", "nn.Linear(120, 86)")
+    copy.replace(LENET_PY, "nn.Linear(84, num_classes)", "nn.Linear(86, num_classes)")
+    updated = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_snippets.py", "tests/test_pages.py",
+                          "tests/test_figures.py")
     assert updated.returncode == 0, updated.output
     assert f"[update-outputs] updated {LENET_OUT}" in updated.output
-    assert copy.path(LENET_OUT).read_text() == original
+    assert copy.path(LENET_OUT).read_text() == original.replace("61,706", "61,968")

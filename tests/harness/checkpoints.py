@@ -17,15 +17,34 @@ def checkpoint_path(torch_home: Path, file_name: str) -> Path:
 
 
 def write_stand_in_alexnet(torch_home: Path, seed: int = 0) -> Path:
-    """A randomly initialised AlexNet state dict, saved where the cache keeps the real one."""
+    """A randomly initialised AlexNet state dict, saved where the cache keeps the real one.
+    Written once per folder; the file is deterministic for a given seed and torch version."""
     import torch
     from torchvision.models import alexnet
 
-    torch.manual_seed(seed)
     path = checkpoint_path(torch_home, alexnet_checkpoint_name())
+    if path.exists():
+        return path
+    generator_state = torch.get_rng_state()
+    torch.manual_seed(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save(alexnet().state_dict(), path)
+    torch.set_rng_state(generator_state)
     return path
+
+
+def check_checkpoints(torch_home: Path) -> list[str]:
+    """Each checkpoint file in a torch cache, and whether torch can read it."""
+    import torch
+
+    lines = []
+    for path in sorted(Path(torch_home).glob("hub/checkpoints/*")):
+        try:
+            torch.load(path, map_location="cpu", weights_only=True)
+            lines.append(f"{path}: readable ({path.stat().st_size:,} bytes)")
+        except Exception as error:  # torch raises several types for damaged files
+            lines.append(f"{path}: CORRUPT or truncated ({path.stat().st_size:,} bytes): {error}")
+    return lines
 
 
 def hash_prefix(file_name: str) -> str:

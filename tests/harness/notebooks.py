@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def execute(path: Path, env: dict | None = None):
         with _environment(env or {}):
             client.execute()
     except CellExecutionError as error:
-        raise NotebookFailed(f"{path}: a cell raised an error:\n{error}") from error
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
+        raise NotebookFailed(f"{path}: a cell raised an error:\n{plain}") from error
     return notebook
 
 

@@ -6,6 +6,7 @@ TORCH_HOME. Results are memoised by code, so each snippet runs at most once per 
 """
 
 import hashlib
+import json
 import multiprocessing
 import os
 import tempfile
@@ -13,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache
 from .paths import REPO
 
 # Imported once by the fork server, so that no snippet pays for them again.
@@ -38,12 +40,20 @@ def code_key(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8")).hexdigest()
 
 
-def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str) -> None:
+def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str) -> None:
     """Body of the forked worker: run one snippet as a `__main__` script."""
     import builtins
     import random
     import sys
     import traceback
+
+    opened = set()
+
+    def record_open(event, args):
+        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            opened.add(os.fsdecode(args[0]))
+
+    sys.addaudithook(record_open)  # which files the snippet reads: part of its cache key
 
     for fd, path in ((1, stdout_path), (2, stderr_path)):
         target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -79,17 +89,23 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+    with open(reads_path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(sorted(os.path.abspath(p) for p in opened)))
     os._exit(status)
 
 
 class SnippetRunner:
-    def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S):
+    def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
+                 prepare=None, use_cache: bool = True):
         self.env = dict(env or {})
         self.env.setdefault("MPLBACKEND", "Agg")
         self.timeout_s = timeout_s
+        self._prepare = prepare  # called once, before the first snippet really runs
+        self.use_cache = use_cache
         self._results: dict[str, RunResult] = {}
         self._context = None
         self.executions: list[str] = []
+        self.cache_hits: list[str] = []
 
     def _ctx(self):
         if self._context is None:
@@ -101,13 +117,34 @@ class SnippetRunner:
         """Run `code` (memoised by its text); `filename` is what `__file__` and tracebacks show."""
         key = code_key(code)
         if key not in self._results:
-            self._results[key] = self._run_fresh(code, label, filename or label)
+            self._results[key] = self._cached(code, label) or self._run_fresh(code, label, filename or label)
         return self._results[key]
+
+    def _cache_key(self, code: str) -> str:
+        settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})
+        return cache.digest(code, settings, cache.environment_fingerprint())
+
+    def _cached(self, code: str, label: str) -> RunResult | None:
+        if not self.use_cache:
+            return None
+        entry = cache.load("snippets", self._cache_key(code))
+        if entry is None:
+            return None
+        self.cache_hits.append(label)
+        return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0)
 
     def run_file(self, path: Path, label: str) -> RunResult:
         return self.run(Path(path).read_text(encoding="utf-8"), label, str(path))
 
-    def _run_fresh(self, code: str, label: str, filename: str) -> RunResult:
+    def run_twice(self, code: str, label: str, filename: str | None = None) -> tuple[RunResult, RunResult]:
+        """Two fresh executions, never cached: for spotting output that changes between runs."""
+        first = self.run(code, label, filename)
+        return first, self._run_fresh(code, label, filename or label, store=False)
+
+    def _run_fresh(self, code: str, label: str, filename: str, store: bool = True) -> RunResult:
+        if self._prepare is not None:
+            prepare, self._prepare = self._prepare, None
+            prepare()
         self.executions.append(label)
         log = os.environ.get("HARNESS_EXECUTION_LOG")
         if log:
@@ -115,10 +152,11 @@ class SnippetRunner:
                 handle.write(label + "\n")
         with tempfile.TemporaryDirectory(prefix="snippet-run-") as scratch:
             out_path, err_path = Path(scratch, "stdout"), Path(scratch, "stderr")
+            reads_path = Path(scratch, "reads")
             started = time.perf_counter()
             worker = self._ctx().Process(
                 target=_execute,
-                args=(code, filename, self.env, str(out_path), str(err_path)),
+                args=(code, filename, self.env, str(out_path), str(err_path), str(reads_path)),
                 name=f"snippet {label}",
             )
             worker.start()
@@ -133,4 +171,11 @@ class SnippetRunner:
             if timed_out:
                 stderr += f"\n[harness] killed after {self.timeout_s:.0f} s without finishing\n"
             returncode = -9 if timed_out else worker.exitcode
-            return RunResult(label, read(out_path), stderr, returncode, seconds, timed_out)
+            result = RunResult(label, read(out_path), stderr, returncode, seconds, timed_out)
+            if store and self.use_cache and result.ok:
+                reads = cache.repository_reads(read(reads_path).splitlines() + [filename])
+                cache.store("snippets", self._cache_key(code), {
+                    "stdout": result.stdout, "stderr": result.stderr,
+                    "returncode": result.returncode, "reads": reads,
+                })
+            return result

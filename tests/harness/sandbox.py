@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache
 from .paths import REPO
 
 IGNORED = shutil.ignore_patterns(
@@ -35,11 +36,45 @@ class RepositoryCopy:
         assert text.count(old) == 1, f"{relative}: expected exactly one {old!r} to replace"
         path.write_text(text.replace(old, new), encoding="utf-8")
 
+    def _snapshot(self) -> dict[str, str]:
+        return {
+            path.relative_to(self.root).as_posix(): cache.file_digest(path)
+            for path in sorted(self.root.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts and ".harness" not in path.parts
+            and ".cache" not in path.parts
+        }
+
     def pytest(self, *args: str, env: dict | None = None, timeout: float = 900) -> PytestRun:
+        """Run pytest in the copy. For authors, an identical earlier run (same files, arguments,
+        settings and installed versions) is replayed from the cache: its output, the files it
+        wrote into the copy, and its execution log."""
         environment = {k: v for k, v in os.environ.items() if k not in ("CI", "PYTEST_ADDOPTS")}
         environment.update(env or {})
+        # Unchanged snippets may come from this repository's cache; changed ones never do.
+        environment.setdefault("HARNESS_CACHE_DIR", str(cache.cache_dir()))
+        log = Path(env["HARNESS_EXECUTION_LOG"]) if env and "HARNESS_EXECUTION_LOG" in env else None
+        settings = sorted((k, v) for k, v in (env or {}).items() if k != "HARNESS_EXECUTION_LOG")
+        before = self._snapshot()
+        key = cache.digest(repr(sorted(before.items())), repr(args), repr(settings),
+                           cache.environment_fingerprint())
+
+        hit = cache.load("copy-runs", key)
+        if hit is not None:
+            for relative, text in hit["written"].items():
+                self.path(relative).write_text(text, encoding="utf-8")
+            if log is not None:
+                log.write_text(hit["log"], encoding="utf-8")
+            return PytestRun(hit["returncode"], hit["output"])
+
         completed = subprocess.run(
             [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
             cwd=self.root, env=environment, capture_output=True, text=True, timeout=timeout,
         )
-        return PytestRun(completed.returncode, completed.stdout + completed.stderr)
+        run = PytestRun(completed.returncode, completed.stdout + completed.stderr)
+        after = self._snapshot()
+        written = {p: self.path(p).read_text(encoding="utf-8") for p, d in after.items() if before.get(p) != d}
+        cache.store("copy-runs", key, {
+            "returncode": run.returncode, "output": run.output, "written": written,
+            "log": log.read_text(encoding="utf-8") if log is not None and log.exists() else "",
+        })
+        return run

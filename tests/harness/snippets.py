@@ -18,7 +18,7 @@ class Snippet:
     @property
     def name(self) -> str:
         """`section/name`, the id used in test names and messages."""
-        return self.path.relative_to(SNIPPETS).with_suffix("").as_posix()
+        return f"{self.path.parent.name}/{self.path.stem}"
 
     @property
     def out_path(self) -> Path:

@@ -1,0 +1,73 @@
+"""Time the author's fast loop against running every snippet bare, in one run on this machine.
+
+    python tests/benchmark.py [--repeat N]
+
+(a) `pytest -m "not browser and not notebook"`: every snippet, page, claim and figure, the
+    build, the serve test and the drift tests on repository copies. Run N times against a
+    fresh results cache: the first run is cold, the others reuse what it recorded.
+(b) every snippet as `python snippets/<section>/<name>.py`, each in its own process (the
+    pretrained one against a stand-in checkpoint in a temporary TORCH_HOME), N times.
+
+Prints every time, the medians, and their ratio; the cold run is reported on its own too.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from harness.checkpoints import write_stand_in_alexnet  # noqa: E402
+from harness.snippets import discover_snippets  # noqa: E402
+
+
+def timed(command, env) -> float:
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{completed.stdout[-3000:]}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="benchmark-"))
+    base_env = {k: v for k, v in os.environ.items() if k not in ("CI", "HARNESS_NO_CACHE")}
+    loop_env = {**base_env, "HARNESS_CACHE_DIR": str(scratch / "cache")}
+    bare_env = {**base_env, "TORCH_HOME": str(scratch / "torch"), "MPLBACKEND": "Agg",
+                "XDG_CACHE_HOME": str(scratch / "xdg"), "MPLCONFIGDIR": str(scratch / "mpl")}
+    write_stand_in_alexnet(scratch / "torch")
+    snippets = discover_snippets()
+
+    loop, bare = [], []
+    for round_number in range(args.repeat):
+        seconds = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                         "-m", "not browser and not notebook"], loop_env)
+        loop.append(seconds)
+        print(f"(a) fast loop, run {round_number + 1}{' (cold)' if round_number == 0 else ' (cached)'}: {seconds:.1f} s", flush=True)
+        seconds = sum(timed([sys.executable, str(s.path)], bare_env) for s in snippets)
+        bare.append(seconds)
+        print(f"(b) {len(snippets)} snippets bare, run {round_number + 1}: {seconds:.1f} s", flush=True)
+
+    a, b = statistics.median(loop), statistics.median(bare)
+    print()
+    print(f"median (a) fast loop:      {a:.1f} s over {len(loop)} runs (cold {loop[0]:.1f} s)")
+    print(f"median (b) snippets bare:  {b:.1f} s over {len(bare)} runs")
+    print(f"ratio (a)/(b):             {a / b:.2f}  (target: at most 0.5)")
+    print(f"cold (a)/(b):              {loop[0] / b:.2f}")
+    if len(loop) > 1:
+        print(f"cached/cold (a):           {statistics.median(loop[1:]) / loop[0]:.2f}  (target: at most 0.25)")
+
+
+if __name__ == "__main__":
+    main()

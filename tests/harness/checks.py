@@ -1,0 +1,113 @@
+"""The checks themselves, as functions that return what is wrong (empty when all is well),
+so that the tests can also feed them broken input and read the messages."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pages import PageError, block_title, code_blocks, is_python, visible
+from .paths import rel
+from .report import Drift, shown_on, unified
+from .runner import code_key
+from .snippets import Snippet, current_versions, describe_versions
+
+
+@dataclass
+class Findings:
+    problems: list[str] = field(default_factory=list)
+    drifts: list[Drift] = field(default_factory=list)
+
+
+def describe_failure(source: str, result, pages: list[str], torch_cache_report: list[str] = ()) -> str:
+    lines = [
+        f"{source} failed with exit code {result.returncode}",
+        f"  shown on: {shown_on(pages)}",
+        f"  running:  {describe_versions(current_versions())}",
+    ]
+    if torch_cache_report:
+        lines.append("  torch cache of the run:")
+        lines += [f"    {line}" for line in torch_cache_report]
+    lines.append(f"--- its stderr ---\n{result.stderr.rstrip()}")
+    return "\n".join(lines)
+
+
+def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report=lambda: []) -> Findings:
+    found = Findings()
+    result = runner.run_file(snippet.path, snippet.name)
+    if not result.ok:
+        found.problems.append(describe_failure(rel(snippet.path), result, pages, torch_cache_report()))
+        return found
+    if not result.stdout.strip():
+        found.problems.append(
+            f"{rel(snippet.path)} printed nothing: a fragment on the site must print what its page "
+            f"shows (shown on: {shown_on(pages)})"
+        )
+        return found
+    recorded = snippet.recorded_output()
+    if recorded is None:
+        found.problems.append(f"{rel(snippet.out_path)} is missing: record it with `pytest --update-outputs`")
+    elif result.stdout != recorded:
+        diff = unified(recorded, result.stdout, f"{rel(snippet.out_path)} (recorded)",
+                       f"{rel(snippet.path)} (fresh run)")
+        found.drifts.append(Drift(rel(snippet.out_path), rel(snippet.path), pages, diff))
+        found.problems.append(
+            f"output drifted: {rel(snippet.path)} no longer prints {rel(snippet.out_path)}\n"
+            f"  shown on: {shown_on(pages)}\n"
+            f"  recorded with: {describe_versions(snippet.recorded_with())}\n"
+            f"  running with:  {describe_versions(current_versions())}\n"
+            f"{diff}"
+            "If the change is intended, re-record with: pytest --update-outputs"
+        )
+    return found
+
+
+def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
+    """Expand the page as MkDocs does, read it with pytest-codeblocks, run each Python block."""
+    found = Findings()
+    try:
+        blocks = code_blocks(page)
+    except PageError as error:
+        found.problems.append(str(error))
+        return found
+
+    known = {code_key(visible(s.code)): s for s in snippets}
+    for block in blocks:
+        if not is_python(block):
+            continue
+        title = block_title(block)
+        if block.expected_output is None:
+            found.problems.append(
+                f"{rel(page)}: the Python block '{title}' has no expected-output block after it "
+                "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
+            )
+            continue
+        snippet = known.get(code_key(visible(block.code)))
+        if snippet is not None:
+            result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
+        else:
+            # Code typed into the page instead of included: still run and checked.
+            source = f"{rel(page)} ('{title}', inline)"
+            result = runner.run(block.code, source)
+        if not result.ok:
+            found.problems.append(describe_failure(f"{rel(page)}: '{title}' ({source})", result, [rel(page)]))
+            continue
+        if visible(block.expected_output) != visible(result.stdout):
+            diff = unified(block.expected_output, result.stdout,
+                           f"{rel(page)}: output shown under '{title}'", f"{source} (fresh run)")
+            found.drifts.append(Drift(rel(page), source, [rel(page)], diff))
+            found.problems.append(f"{rel(page)}: the output shown under '{title}' drifted from {source}\n{diff}")
+    return found
+
+
+def check_determinism(code: str, label: str, runner) -> list[str]:
+    """Run the code twice; the lines that differ, numbered, or nothing."""
+    first, second = runner.run_twice(code, label)
+    a, b = first.stdout.splitlines(), second.stdout.splitlines()
+    differing = [
+        f"  line {i + 1}: first run {x!r}, second run {y!r}"
+        for i, (x, y) in enumerate(zip(a, b)) if x != y
+    ]
+    if len(a) != len(b):
+        differing.append(f"  the first run printed {len(a)} lines, the second {len(b)}")
+    if not differing:
+        return []
+    return [f"{label} prints different output from one run to the next:"] + differing

@@ -1,0 +1,174 @@
+"""Every way the harness can be fed bad input ends in a clear failure that names the file."""
+
+import json
+import sys
+
+import nbformat
+import pytest
+
+from harness.checkpoints import alexnet_checkpoint_name, check_checkpoints, checkpoint_path
+from harness.checks import check_determinism, check_page, check_snippet, describe_failure
+from harness.notebooks import NotebookFailed, execute
+from harness.pages import includes_on, resolve_include
+from harness.paths import DOCS, SNIPPETS
+from harness.runner import SnippetRunner
+from harness.snippets import Snippet
+from test_pretrained import WeightsRefused, verify_genuine
+
+
+@pytest.fixture(scope="module")
+def fresh_runner(tmp_path_factory):
+    """A runner without the cache, its caches and HOME in a temporary folder."""
+    scratch = tmp_path_factory.mktemp("fresh-runner")
+    return SnippetRunner(
+        env={"HOME": str(scratch / "home"), "XDG_CACHE_HOME": str(scratch / "cache"),
+             "TORCH_HOME": str(scratch / "torch"), "MPLCONFIGDIR": str(scratch / "mpl")},
+        use_cache=False,
+    )
+
+
+def write_page(tmp_path, body: str):
+    page = tmp_path / "broken-page.md"
+    page.write_text(body, encoding="utf-8")
+    return page
+
+
+def write_snippet(tmp_path, name: str, code: str) -> Snippet:
+    path = tmp_path / "section" / f"{name}.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(code, encoding="utf-8")
+    return Snippet(path)
+
+
+FENCE = "```"
+
+
+def test_an_include_of_a_missing_snippet_names_the_page_and_line(tmp_path, fresh_runner):
+    page = write_page(tmp_path, f'# x\n\n{FENCE}python title="gone.py"\n--8<-- "snippets/lenet_alexnet/gone.py"\n{FENCE}\n')
+    include = includes_on(page)[0]
+    assert include.line == 4 and resolve_include(include) is None
+    problems = check_page(page, fresh_runner, []).problems
+    assert len(problems) == 1
+    assert "broken-page.md: an include does not resolve" in problems[0]
+    assert "snippets/lenet_alexnet/gone.py" in problems[0]
+
+
+def test_a_snippet_that_raises_shows_its_traceback_and_pages(tmp_path, fresh_runner):
+    snippet = write_snippet(tmp_path, "raises", "print('before')\nraise ValueError('bad layer size')\n")
+    problems = check_snippet(snippet, fresh_runner, ["docs/chapter-20/lenet-alexnet.md"]).problems
+    message = problems[0]
+    assert f"{snippet.path} failed with exit code 1" in message
+    assert "shown on: docs/chapter-20/lenet-alexnet.md" in message
+    assert "ValueError: bad layer size" in message and f'File "{snippet.path}", line 2' in message
+
+
+def test_a_snippet_that_prints_nothing_fails(tmp_path, fresh_runner):
+    snippet = write_snippet(tmp_path, "silent", "x = 1 + 1\n")
+    problems = check_snippet(snippet, fresh_runner, []).problems
+    assert problems and f"{snippet.path} printed nothing" in problems[0]
+
+
+def test_a_malformed_marker_names_the_page(tmp_path, fresh_runner):
+    page = write_page(tmp_path, f"{FENCE}python\nprint(1)\n{FENCE}\n\n<!--pytest-codeblocks:expected_output-->\n\n{FENCE}text\n1\n{FENCE}\n")
+    problems = check_page(page, fresh_runner, []).problems
+    assert "broken-page.md: pytest-codeblocks cannot read this page" in problems[0]
+    assert 'Unknown pytest-codeblocks keyword "expected_output"' in problems[0]
+
+
+def test_an_expected_output_with_no_code_block_before_it(tmp_path, fresh_runner):
+    page = write_page(tmp_path, f"# x\n\n<!--pytest-codeblocks:expected-output-->\n\n{FENCE}text\n1\n{FENCE}\n")
+    problems = check_page(page, fresh_runner, []).problems
+    assert "broken-page.md: pytest-codeblocks cannot read this page" in problems[0]
+    assert "no previous code block" in problems[0]
+
+
+def test_a_code_block_with_no_expected_output(tmp_path, fresh_runner):
+    page = write_page(tmp_path, f'{FENCE}python title="lonely.py"\nprint(1)\n{FENCE}\n')
+    problems = check_page(page, fresh_runner, []).problems
+    assert "broken-page.md: the Python block 'lonely.py' has no expected-output block after it" in problems[0]
+
+
+def test_output_that_changes_between_runs_is_reported_line_by_line(fresh_runner):
+    code = "import time\nprint('fixed line')\nprint('clock', time.perf_counter_ns())\n"
+    differing = check_determinism(code, "snippets/section/clock.py", fresh_runner)
+    assert differing[0] == "snippets/section/clock.py prints different output from one run to the next:"
+    assert len(differing) == 2 and differing[1].startswith("  line 2: first run 'clock ")
+
+
+def test_snippets_are_isolated_from_each_other(fresh_runner):
+    fresh_runner.run(
+        "import json, os, torch\nfrom torch import nn\n"
+        "torch.manual_seed(123)\nos.environ['LEAK'] = '1'\nnn.Linear = None\njson.LEAK = 1\nLEAKED = 1\n"
+        "print('polluted')\n",
+        "snippets/section/polluter.py",
+    )
+    result = fresh_runner.run(
+        "import json, os, torch\n"
+        "print(torch.initial_seed(), 'LEAK' in os.environ, torch.nn.Linear is not None, "
+        "'LEAKED' in globals(), hasattr(json, 'LEAK'))\n",
+        "snippets/section/observer.py",
+    )
+    assert result.ok, result.stderr
+    assert result.stdout == "0 False True False False\n"
+
+
+def test_a_notebook_cell_that_raises_names_the_notebook(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("print('ok')"), nbformat.v4.new_code_cell("raise ValueError('bad cell')")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(notebook, path)
+    with pytest.raises(NotebookFailed) as failure:
+        execute(path, {"HOME": str(tmp_path)})
+    assert f"{path}: a cell raised an error" in str(failure.value)
+    assert "ValueError: bad cell" in str(failure.value)
+
+
+def test_the_build_refuses_a_notebook_with_an_error_output(tmp_path):
+    sys.path.insert(0, str(DOCS / "_theme" / "hooks"))
+    try:
+        import notebook_pages
+    finally:
+        sys.path.pop(0)
+    notebook = json.loads((DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb").read_text())
+    code_cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    code_cell["outputs"].append({"output_type": "error", "ename": "ValueError", "evalue": "bad cell", "traceback": []})
+    broken = tmp_path / "relu-vs-tanh.ipynb"
+    broken.write_text(json.dumps(notebook))
+    assert notebook_pages.notebook_errors(broken) == [f"cell {notebook['cells'].index(code_cell) + 1}: ValueError: bad cell"]
+
+
+PRETRAINED = (SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py").read_text()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage):
+    home = tmp_path / "torch"
+    path = checkpoint_path(home, alexnet_checkpoint_name())
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 64 if damage == "truncated" else b"not a checkpoint at all")
+    runner = SnippetRunner(env={"TORCH_HOME": str(home), "HOME": str(tmp_path)}, use_cache=False)
+    result = runner.run(PRETRAINED + f"\n# {damage}\n", "snippets/lenet_alexnet/pretrained_alexnet.py")
+    assert not result.ok
+    message = describe_failure("snippets/lenet_alexnet/pretrained_alexnet.py", result, [], check_checkpoints(home))
+    assert f"{path}: CORRUPT or truncated" in message
+
+
+def test_genuine_weights_with_the_wrong_hash_are_refused(tmp_path):
+    fake = tmp_path / alexnet_checkpoint_name()
+    fake.write_bytes(b"these are not the ImageNet weights")
+    with pytest.raises(WeightsRefused, match="does not start with 7be5be79"):
+        verify_genuine(fake)
+
+
+def test_running_snippets_writes_nothing_to_home(tmp_path):
+    """The user's home, torch cache and data sets are never written: everything goes to tmp."""
+    home = tmp_path / "home"
+    home.mkdir()
+    runner = SnippetRunner(env={"HOME": str(home), "TORCH_HOME": str(tmp_path / "torch"),
+                                "XDG_CACHE_HOME": str(tmp_path / "cache"), "MPLCONFIGDIR": str(tmp_path / "mpl")},
+                           use_cache=False)
+    for name in ("preprocessing_mismatch", "alexnet_parameters"):
+        result = runner.run_file(SNIPPETS / "lenet_alexnet" / f"{name}.py", name)
+        assert result.ok, result.stderr
+    assert list(home.iterdir()) == []
