@@ -5,8 +5,7 @@ import re
 import pytest
 
 from claims import CLAIMS
-from harness.facts import SECTION as SNIPPET_SECTION, count, facts
-from harness.namespace import load_snippet_namespace
+from harness.facts import facts
 from harness.paths import DOCS
 
 BRACKETED = re.compile(r"\[([^\]]+)\]")
@@ -82,28 +81,25 @@ def test_every_claim_names_a_known_fact():
 
 
 def test_hand_written_alexnet_is_the_torchvision_topology():
-    import torch
-    from torchvision.models import AlexNet_Weights, alexnet
-
-    hand_written = load_snippet_namespace(SNIPPET_SECTION / "alexnet.py")["AlexNet"]()
-    reference = alexnet()
-    hand_written.load_state_dict(reference.state_dict(), strict=True)
-    hand_written.eval(), reference.eval()
-    images = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
-    with torch.no_grad():
-        assert torch.equal(hand_written(images), reference(images))
-    assert count(hand_written) == AlexNet_Weights.IMAGENET1K_V1.meta["num_params"]
+    """The page calls Code Fragment 2 "the torchvision topology": it must load torchvision's
+    state dict strictly, give the same output, and have the parameters the weights promise."""
+    known = facts()
+    assert known["alexnet.loads_torchvision_state_dict_strictly"], (
+        "snippets/lenet_alexnet/alexnet.py: the hand-written AlexNet no longer loads "
+        "torchvision.models.alexnet()'s state dict strictly"
+    )
+    assert known["alexnet.same_output_as_torchvision"], (
+        "snippets/lenet_alexnet/alexnet.py: same weights, same input, different output from torchvision's AlexNet"
+    )
+    assert known["alexnet.parameters"] == known["pretrained.num_params"]
 
 
 def test_lenet_figure_alt_text_lists_the_traced_shapes():
-    from figures.lenet5_pipeline import SNIPPET, trace_stages
-
-    stages = trace_stages(load_snippet_namespace(SNIPPET)["LeNet5"]())
+    traced = facts()["lenet5.figure_stages"]
     alt = re.search(r"!\[(The LeNet-5 pipeline[^\]]*)\]", page_text("chapter-20/lenet-alexnet.md")).group(1)
-    mentioned = re.findall(r"\b\d+(?:x\d+)*\b", alt)
-    shapes = [m for m in mentioned if "x" in m or m in {"120", "84", "10"}]
-    kernels = {"5x5", "2x2"}
-    assert [m for m in shapes if m not in kernels] == [s.label for s in stages], (
-        f"docs/chapter-20/lenet-alexnet.md: Figure 20.1.1's alt text lists {shapes}, "
-        f"the model traces {[s.label for s in stages]}"
+    stages_text = alt.split(":", 1)[1]  # after "The LeNet-5 pipeline:"
+    mentioned = [m for m in re.findall(r"\b\d+(?:x\d+)*\b", stages_text) if m not in {"5x5", "2x2"}]
+    assert mentioned == traced, (
+        f"docs/chapter-20/lenet-alexnet.md: Figure 20.1.1's alt text lists {mentioned}, "
+        f"the model traces {traced}"
     )

@@ -150,7 +150,7 @@ def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage):
     runner = SnippetRunner(env={"TORCH_HOME": str(home), "HOME": str(tmp_path)}, use_cache=False)
     result = runner.run(PRETRAINED + f"\n# {damage}\n", "snippets/lenet_alexnet/pretrained_alexnet.py")
     assert not result.ok
-    message = describe_failure("snippets/lenet_alexnet/pretrained_alexnet.py", result, [], check_checkpoints(home))
+    message = describe_failure("snippets/lenet_alexnet/pretrained_alexnet.py", result, [], check_checkpoints(home, runner))
     assert f"{path}: CORRUPT or truncated" in message
 
 

@@ -13,19 +13,11 @@ PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
 
 
 def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home):
-    import torch
+    from harness.facts import facts
 
-    previous = os.environ.get("TORCH_HOME")
-    os.environ["TORCH_HOME"] = str(torch_home)
-    try:
-        expected = Path(torch.hub.get_dir()) / "checkpoints" / "alexnet-owt-7be5be79.pth"
-    finally:
-        if previous is None:
-            del os.environ["TORCH_HOME"]
-        else:
-            os.environ["TORCH_HOME"] = previous
     assert alexnet_checkpoint_name() == "alexnet-owt-7be5be79.pth"
-    assert expected == checkpoint_path(torch_home, alexnet_checkpoint_name())
+    assert facts()["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
+    assert checkpoint_path(torch_home, alexnet_checkpoint_name()) == torch_home / facts()["pretrained.cached_at"]
 
 
 def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):
@@ -37,10 +29,11 @@ def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):
 
 
 def genuine_weights() -> Path:
-    """The real IMAGENET1K_V1 file in the user's own torch cache (read, never written)."""
-    import torch
-
-    return Path(torch.hub.get_dir()) / "checkpoints" / alexnet_checkpoint_name()
+    """The real IMAGENET1K_V1 file in the user's own torch cache (read, never written),
+    found the way torch.hub documents: $TORCH_HOME, else $XDG_CACHE_HOME/torch, else ~/.cache/torch."""
+    cache_home = os.environ.get("XDG_CACHE_HOME", os.path.join(os.path.expanduser("~"), ".cache"))
+    torch_home = os.environ.get("TORCH_HOME", os.path.join(cache_home, "torch"))
+    return Path(torch_home) / "hub" / "checkpoints" / alexnet_checkpoint_name()
 
 
 class WeightsRefused(Exception):

@@ -14,7 +14,7 @@ SNIPPETS = discover_snippets()
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.name for s in SNIPPETS])
 def test_snippet_prints_its_recorded_output(snippet, snippet_runner, pages_showing, torch_home, request):
     pages = pages_showing.get(snippet.path.resolve(), [])
-    found = check_snippet(snippet, snippet_runner, pages, lambda: check_checkpoints(torch_home))
+    found = check_snippet(snippet, snippet_runner, pages, lambda: check_checkpoints(torch_home, snippet_runner))
     for drift in found.drifts:
         DRIFTS.add(drift)
     if found.problems:

@@ -1,7 +1,5 @@
 """Where AlexNet's parameters live: one bar per layer, traced from the snippet's model."""
 
-from torch import nn
-
 from harness.namespace import load_snippet_namespace
 from harness.paths import SNIPPETS
 
@@ -11,8 +9,10 @@ SNIPPET = SNIPPETS / "lenet_alexnet" / "alexnet_parameters.py"
 FILE_NAME = "alexnet-parameters.svg"
 
 
-def layer_counts(model: nn.Module) -> list[tuple[str, str, int]]:
+def layer_counts(model) -> list[tuple[str, str, int]]:
     """(layer name, kind, parameter count) for every convolution and dense layer."""
+    from torch import nn
+
     rows = []
     for name, layer in model.named_modules():
         if isinstance(layer, (nn.Conv2d, nn.Linear)):

@@ -2,9 +2,6 @@
 
 from dataclasses import dataclass
 
-import torch
-from torch import nn
-
 from harness.namespace import load_snippet_namespace
 from harness.paths import SNIPPETS
 
@@ -33,8 +30,11 @@ def _pair(value) -> str:
     return f"{a}x{b}"
 
 
-def trace_stages(model: nn.Module, input_size=(1, 32, 32)) -> list[Stage]:
+def trace_stages(model, input_size=(1, 32, 32)) -> list[Stage]:
     """Run one image through the model and keep the shape after each conv, pool and dense layer."""
+    import torch
+    from torch import nn
+
     stages = [Stage("input", input_size, "input")]
     x = torch.zeros(1, *input_size)
     with torch.no_grad():

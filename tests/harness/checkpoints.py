@@ -33,18 +33,24 @@ def write_stand_in_alexnet(torch_home: Path, seed: int = 0) -> Path:
     return path
 
 
-def check_checkpoints(torch_home: Path) -> list[str]:
-    """Each checkpoint file in a torch cache, and whether torch can read it."""
-    import torch
+_CHECK = """
+import sys, torch
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("hub/checkpoints/*")):
+    try:
+        torch.load(path, map_location="cpu", weights_only=True)
+        print(f"{path}: readable ({path.stat().st_size:,} bytes)")
+    except Exception as error:  # torch raises several types for damaged files
+        print(f"{path}: CORRUPT or truncated ({path.stat().st_size:,} bytes): {error}")
+"""
 
-    lines = []
-    for path in sorted(Path(torch_home).glob("hub/checkpoints/*")):
-        try:
-            torch.load(path, map_location="cpu", weights_only=True)
-            lines.append(f"{path}: readable ({path.stat().st_size:,} bytes)")
-        except Exception as error:  # torch raises several types for damaged files
-            lines.append(f"{path}: CORRUPT or truncated ({path.stat().st_size:,} bytes): {error}")
-    return lines
+
+def check_checkpoints(torch_home: Path, runner) -> list[str]:
+    """Each checkpoint file in a torch cache, and whether torch can read it. Runs in the
+    runner's fork server, where torch is already imported."""
+    code = _CHECK.replace("sys.argv[1]", repr(str(torch_home)))
+    result = runner.run_uncached(code, f"checking the checkpoints in {torch_home}")
+    return result.stdout.splitlines() or [f"could not check {torch_home}: {result.stderr.strip()}"]
 
 
 def hash_prefix(file_name: str) -> str:

@@ -16,13 +16,16 @@ def count(module) -> int:
 
 
 FACT_SOURCES = ["lenet5.py", "alexnet.py", "preprocessing_mismatch.py", "ilsvrc_winners.py"]
+HERE = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=None)
 def facts() -> dict:
     """Cached for authors by the content of the snippets they come from and of this file."""
     key = cache.digest(*(cache.file_digest(SECTION / name) for name in FACT_SOURCES),
-                       cache.file_digest(Path(__file__)), cache.environment_fingerprint())
+                       cache.file_digest(Path(__file__)),
+                       cache.file_digest(HERE.parent / "figures" / "lenet5_pipeline.py"),
+                       cache.environment_fingerprint())
     entry = cache.load("facts", key)
     if entry is not None:
         return entry["facts"]
@@ -53,7 +56,44 @@ def _compute_facts() -> dict:
     winners = {year: (team, kind, error) for year, team, kind, error in
                load_snippet_namespace(SECTION / "ilsvrc_winners.py")["WINNERS"]}
 
+    # The hand-written AlexNet against torchvision's: same parameters, same output.
+    from torchvision.models import alexnet as torchvision_alexnet
+
+    reference = torchvision_alexnet()
+    try:
+        alexnet.load_state_dict(reference.state_dict(), strict=True)
+        loads_strictly = True
+    except RuntimeError:
+        loads_strictly = False
+    alexnet.eval(), reference.eval()
+    images = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        same_output = loads_strictly and bool(torch.equal(alexnet(images), reference(images)))
+
+    from figures.lenet5_pipeline import trace_stages
+
+    from .checkpoints import alexnet_checkpoint_name
+
+    # Where torchvision looks for the cached weights, relative to TORCH_HOME.
+    import os
+    import tempfile
+
+    saved = os.environ.get("TORCH_HOME")
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["TORCH_HOME"] = home
+        try:
+            cached_at = (Path(torch.hub.get_dir()) / "checkpoints" / alexnet_checkpoint_name()).relative_to(home)
+        finally:
+            if saved is None:
+                del os.environ["TORCH_HOME"]
+            else:
+                os.environ["TORCH_HOME"] = saved
+
     return {
+        "lenet5.figure_stages": [stage.label for stage in trace_stages(lenet)],
+        "pretrained.cached_at": cached_at.as_posix(),
+        "alexnet.loads_torchvision_state_dict_strictly": loads_strictly,
+        "alexnet.same_output_as_torchvision": same_output,
         "lenet5.parameters": count(lenet),
         "lenet5.feature_map": "x".join(str(d) for d in (lenet_map[1], lenet_map[2], lenet_map[0])),
         "lenet5.classifier_inputs": [m for m in lenet.modules() if isinstance(m, nn.Linear)][0].in_features,

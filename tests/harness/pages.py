@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import markdown
-from mkdocs.config import load_config
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
+from . import cache
 from .paths import DOCS, MKDOCS_YML, REPO, rel
 
 # The include line of pymdownx.snippets: --8<-- "path" (scissors of any length).
@@ -32,19 +31,31 @@ class Include:
 @lru_cache(maxsize=None)
 def site_config(config_file: Path = MKDOCS_YML):
     """The loaded mkdocs.yml, so the harness uses exactly the site's extension settings."""
+    from mkdocs.config import load_config
+
     return load_config(str(config_file))
 
 
+@lru_cache(maxsize=None)
+def raw_config() -> dict:
+    """mkdocs.yml as MkDocs parses it, tags included, without loading theme or plugins
+    (which collecting the tests does not need)."""
+    from types import SimpleNamespace
+
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    config = SimpleNamespace(config_file_path=str(MKDOCS_YML), docs_dir=str(DOCS))
+    with open(MKDOCS_YML, encoding="utf-8") as handle:
+        return yaml_load(handle, loader=get_yaml_loader(config=config))
+
+
 def discover_pages(docs: Path = DOCS) -> list[Path]:
-    config = site_config()
-    excluded = config["exclude_docs"]
-    pages = []
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs).as_posix()
-        if excluded is not None and excluded.match_file(relative):
-            continue
-        pages.append(path)
-    return pages
+    """The Markdown pages the site builds, honouring exclude_docs."""
+    import pathspec
+
+    raw = raw_config()
+    excluded = pathspec.GitIgnoreSpec.from_lines((raw.get("exclude_docs") or "").splitlines())
+    return [p for p in sorted(docs.rglob("*.md")) if not excluded.match_file(p.relative_to(docs).as_posix())]
 
 
 def includes_on(page: Path) -> list[Include]:
@@ -56,8 +67,11 @@ def includes_on(page: Path) -> list[Include]:
     return found
 
 
+@lru_cache(maxsize=None)
 def snippet_base_paths() -> list[Path]:
-    base = site_config()["mdx_configs"]["pymdownx.snippets"].get("base_path", ["."])
+    extensions = raw_config()["markdown_extensions"]
+    settings = next(e["pymdownx.snippets"] for e in extensions if isinstance(e, dict) and "pymdownx.snippets" in e)
+    base = settings.get("base_path", ["."])
     bases = [base] if isinstance(base, (str, os.PathLike)) else list(base)
     return [Path(os.fspath(b)) if Path(os.fspath(b)).is_absolute() else REPO / os.fspath(b) for b in bases]
 
@@ -71,7 +85,25 @@ def resolve_include(include: Include) -> Path | None:
 
 
 def expand(page: Path) -> str:
-    """The page text after pymdownx.snippets, configured as in mkdocs.yml."""
+    """The page text after pymdownx.snippets, configured as in mkdocs.yml. Cached for authors
+    by the page, every file it includes, mkdocs.yml and the installed versions."""
+    included = [resolve_include(i) for i in includes_on(page)]
+    key = None
+    if all(included):
+        key = cache.digest(cache.file_digest(page), cache.file_digest(MKDOCS_YML),
+                           *(f"{p}:{cache.file_digest(p)}" for p in included), cache.environment_fingerprint())
+        entry = cache.load("expanded-pages", key)
+        if entry is not None:
+            return entry["text"]
+    text = _expand(page)
+    if key is not None:
+        cache.store("expanded-pages", key, {"text": text})
+    return text
+
+
+def _expand(page: Path) -> str:
+    import markdown
+
     config = site_config()
     md = markdown.Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]

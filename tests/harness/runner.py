@@ -136,6 +136,10 @@ class SnippetRunner:
     def run_file(self, path: Path, label: str) -> RunResult:
         return self.run(Path(path).read_text(encoding="utf-8"), label, str(path))
 
+    def run_uncached(self, code: str, label: str) -> RunResult:
+        """A fresh execution whose result is neither taken from nor stored in any cache."""
+        return self._run_fresh(code, label, label, store=False)
+
     def run_twice(self, code: str, label: str, filename: str | None = None) -> tuple[RunResult, RunResult]:
         """Two fresh executions, never cached: for spotting output that changes between runs."""
         first = self.run(code, label, filename)
