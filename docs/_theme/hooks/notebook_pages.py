@@ -32,14 +32,27 @@ def _round(match) -> str:
     return f"{float(match.group(0)):.1f}"
 
 
+_UNSTYLED_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
+
+
+def _compact_path(data: str) -> str:
+    data = _DECIMALS.sub(_round, data)
+    data = re.sub(r"\s+", " ", data).strip()
+    return re.sub(r" ?([MLCQZz]) ?", r"\1", data)
+
+
 def _inline_svg(match, counter=[0]) -> str:
     """Put a plot's SVG in the page itself (a third smaller than base64), ids made unique per
     plot, and label it with its own axes title for screen readers."""
     counter[0] += 1
     svg = base64.b64decode(match.group("data")).decode("utf-8")
     svg = svg[svg.index("<svg"):]
+    svg = _METADATA.sub("", svg)
     # matplotlib writes six decimals; a tenth of a point is finer than any screen shows.
-    svg = re.sub(r'\bd="([^"]*)"', lambda m: 'd="' + _DECIMALS.sub(_round, m.group(1)) + '"', svg)
+    svg = re.sub(r'\bd="([^"]*)"', lambda m: 'd="' + _compact_path(m.group(1)) + '"', svg)
+    svg = re.sub(r'\b(x|y|x1|y1|x2|y2)="(-?\d+\.\d{2,})"', lambda m: f'{m.group(1)}="{float(m.group(2)):.1f}"', svg)
+    svg = re.sub(r">\s+<", "><", svg)  # indentation between tags
     prefix = f"plot{counter[0]}-"
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{prefix}{m.group(1)})", svg)
@@ -76,4 +89,6 @@ def on_page_content(html, page, **kwargs):
     for pattern in (_REMOTE_MATHJAX, _MATHJAX_CONFIG, _MERMAID_LOADER, _JUPYTER_THEME_CSS, _MERMAID_CSS,
                     _PYGMENTS_CSS):
         html = pattern.sub("", html)
+    # Plain names and whitespace get no colour in notebook.css: their token spans only add bytes.
+    html = _UNSTYLED_TOKEN.sub(r"\1", html)
     return _SVG_IMAGE.sub(_inline_svg, html)
