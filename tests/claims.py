@@ -14,6 +14,7 @@ moves, fails test_claims.py, naming the page and the phrase.
 """
 
 SECTION = "chapter-20/lenet-alexnet.md"
+NOTEBOOK = "chapter-20/notebooks/relu-vs-tanh.ipynb"  # its Markdown cells
 
 CLAIMS = [
     # LeNet-5
@@ -23,9 +24,11 @@ CLAIMS = [
     (SECTION, r"the \([5 \times 5 \times 16]\) map that is flattened", "lenet5.feature_map", "exact"),
     (SECTION, r"image down to a \([5 \times 5 \times 16]\) block of features", "lenet5.feature_map", "exact"),
     (SECTION, "flattened into [400] inputs for the classifier", "lenet5.classifier_inputs", "exact"),
+    (SECTION, r"subsampling take a \([32 \times 32]\) image down", "lenet5.input_size", "exact"),
     # AlexNet
     (SECTION, "grown to roughly [60 million] parameters", "alexnet.parameters", "about 5%"),
     (SECTION, "grew the template to about [61 million] parameters", "alexnet.parameters", "about 1%"),
+    (SECTION, "| Overfitting | [60M] parameters can memorise", "alexnet.parameters", "about 5%"),
     (SECTION, "Of the [61,100,840] parameters, most sit", "alexnet.parameters", "exact"),
     (SECTION, r"which is 0.038 % of [61,100,840]", "alexnet.parameters", "exact"),
     (SECTION, "Together, the five convolutions account for just [a few million] weights", "alexnet.conv_parameters", "few"),
@@ -58,4 +61,9 @@ CLAIMS = [
     (SECTION, "went from about 28 % to about [26] %", "ilsvrc.2011", "about 2%"),
     (SECTION, "The classical pipelines gained [2.4] points", "ilsvrc.drop_2010_2011", "rounded"),
     (SECTION, "the CNN took [10.5] points off", "ilsvrc.drop_2011_2012", "rounded"),
+    (SECTION, "top-5 error from about [26] % to 15.3 %", "ilsvrc.2011", "about 2%"),
+    (SECTION, "top-5 error from about 26 % to [15.3] %", "ilsvrc.2012", "exact"),
+    # The exercise notebook's own text
+    (NOTEBOOK, "Offline, it uses the [1,797] handwritten digits", "digits.images", "exact"),
+    (NOTEBOOK, "(real scans of [8x8] pixels", "digits.image_size", "exact"),
 ]

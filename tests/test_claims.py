@@ -1,5 +1,6 @@
 """Numbers in prose and statements about the code, checked against the code (see claims.py)."""
 
+import json
 import re
 
 import pytest
@@ -16,15 +17,22 @@ def flat(text: str) -> str:
 
 
 def page_text(page: str) -> str:
-    return flat((DOCS / page).read_text(encoding="utf-8"))
+    """A page's text; for a notebook, the text of its Markdown cells."""
+    raw = (DOCS / page).read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):
+        cells = json.loads(raw)["cells"]
+        raw = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return flat(raw)
 
 
 def parse_number(written: str) -> tuple[float, int]:
     """'37{,}752{,}832' -> 37752832; '61.79' -> 61.79 with 2 decimals; '37 million' -> 37e6."""
     cleaned = written.replace("{,}", "").replace(",", "").strip()
     scale = 1
-    if cleaned.endswith("million"):
-        cleaned, scale = cleaned[: -len("million")].strip(), 1_000_000
+    for suffix in ("million", "M"):
+        if cleaned.endswith(suffix):
+            cleaned, scale = cleaned[: -len(suffix)].strip(), 1_000_000
+            break
     words = {"two": "2", "three": "3", "four": "4", "five": "5"}
     cleaned = words.get(cleaned, cleaned)
     decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0

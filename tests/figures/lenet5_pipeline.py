@@ -30,13 +30,34 @@ def _pair(value) -> str:
     return f"{a}x{b}"
 
 
-def trace_stages(model, input_size=(1, 32, 32)) -> list[Stage]:
+def input_size(model) -> int:
+    """The smallest square input whose feature map fills the classifier's first layer exactly:
+    the image size the network is built for (32 for LeNet-5)."""
+    import torch
+    from torch import nn
+
+    wanted = next(m for m in model.modules() if isinstance(m, nn.Linear)).in_features
+    channels = next(m for m in model.modules() if isinstance(m, nn.Conv2d)).in_channels
+    with torch.no_grad():
+        for size in range(4, 257):
+            try:
+                if model.features(torch.zeros(1, channels, size, size)).numel() == wanted:
+                    return size
+            except RuntimeError:  # too small for the kernels
+                continue
+    raise ValueError("no square input size fits the classifier")
+
+
+def trace_stages(model, shape=None) -> list[Stage]:
     """Run one image through the model and keep the shape after each conv, pool and dense layer."""
     import torch
     from torch import nn
 
-    stages = [Stage("input", input_size, "input")]
-    x = torch.zeros(1, *input_size)
+    if shape is None:
+        side = input_size(model)
+        shape = (1, side, side)
+    stages = [Stage("input", shape, "input")]
+    x = torch.zeros(1, *shape)
     with torch.no_grad():
         for layer in model.modules():
             if isinstance(layer, (nn.Sequential, type(model))):

@@ -70,7 +70,7 @@ def _compute_facts() -> dict:
     with torch.no_grad():
         same_output = loads_strictly and bool(torch.equal(alexnet(images), reference(images)))
 
-    from figures.lenet5_pipeline import trace_stages
+    from figures.lenet5_pipeline import input_size as lenet_input_size, trace_stages
 
     from .checkpoints import alexnet_checkpoint_name
 
@@ -89,7 +89,14 @@ def _compute_facts() -> dict:
             else:
                 os.environ["TORCH_HOME"] = saved
 
+    from sklearn.datasets import load_digits
+
+    digits = load_digits().images
+
     return {
+        "digits.images": digits.shape[0],
+        "digits.image_size": f"{digits.shape[1]}x{digits.shape[2]}",
+        "lenet5.input_size": "x".join([str(lenet_input_size(lenet))] * 2),
         "lenet5.figure_stages": [stage.label for stage in trace_stages(lenet)],
         "pretrained.cached_at": cached_at.as_posix(),
         "alexnet.loads_torchvision_state_dict_strictly": loads_strictly,
