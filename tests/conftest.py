@@ -13,7 +13,7 @@ from harness.pages import discover_pages, includes_on, resolve_include
 from harness.paths import rel
 from harness.record import update_recordings
 from harness.report import DriftLog
-from harness.runner import SnippetRunner
+from harness.runner import SnippetRunner, start_fork_server
 from harness.snippets import discover_snippets
 
 DRIFTS = DriftLog()
@@ -103,10 +103,21 @@ def _update_outputs(request):
     UPDATES.extend(changes or ["nothing changed: every recorded output and figure is current"])
 
 
+def _needs_fork_server(item) -> bool:
+    return "snippet_runner" in getattr(item, "fixturenames", ()) or item.module.__name__ == "test_failures"
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests that run the suite again on a copy of the repository go last, after the
-    snippets of this run have filled the cache that those copies may reuse."""
-    items.sort(key=lambda item: item.get_closest_marker("copies_repository") is not None)
+    """Order: tests that need no snippet run first, while the fork server imports torch in the
+    background; then those that run snippets; last, the runs of the suite on repository
+    copies, after this run's snippets have filled the cache those copies may reuse."""
+    items.sort(key=lambda item: (item.get_closest_marker("copies_repository") is not None,
+                                 _needs_fork_server(item)))
+
+
+def pytest_collection_finish(session):
+    if any(_needs_fork_server(item) for item in session.items):
+        start_fork_server()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -4,12 +4,21 @@ TORCH_HOME so the real loading code runs offline and the user's cache is never t
 import hashlib
 from pathlib import Path
 
+from . import cache
+
 
 def alexnet_checkpoint_name() -> str:
-    """The file name torchvision caches IMAGENET1K_V1 under (alexnet-owt-7be5be79.pth)."""
+    """The file name torchvision caches IMAGENET1K_V1 under (alexnet-owt-7be5be79.pth); for
+    authors cached with the installed versions, so that asking costs no torchvision import."""
+    key = cache.digest("alexnet checkpoint name", cache.environment_fingerprint())
+    entry = cache.load("facts", key)
+    if entry is not None:
+        return entry["name"]
     from torchvision.models import AlexNet_Weights
 
-    return AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
+    name = AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
+    cache.store("facts", key, {"name": name})
+    return name
 
 
 def checkpoint_path(torch_home: Path, file_name: str) -> Path:

@@ -94,6 +94,28 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     os._exit(status)
 
 
+def start_fork_server() -> None:
+    """Start the fork server now: it imports torch in the background while other tests run,
+    instead of in front of the first snippet."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    from multiprocessing import forkserver
+
+    # The server must not inherit our stdout and stderr: whoever reads them to their end
+    # (a pipe, CI's log) would wait for the server to exit after we do.
+    saved = [os.dup(1), os.dup(2)]
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        forkserver.ensure_running()
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, devnull):
+            os.close(fd)
+
+
 class SnippetRunner:
     def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
                  prepare=None, use_cache: bool = True):
@@ -109,8 +131,8 @@ class SnippetRunner:
 
     def _ctx(self):
         if self._context is None:
+            start_fork_server()
             self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(PRELOAD)
         return self._context
 
     def run(self, code: str, label: str, filename: str | None = None) -> RunResult:
