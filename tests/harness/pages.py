@@ -29,14 +29,6 @@ class Include:
 
 
 @lru_cache(maxsize=None)
-def site_config(config_file: Path = MKDOCS_YML):
-    """The loaded mkdocs.yml, so the harness uses exactly the site's extension settings."""
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file))
-
-
-@lru_cache(maxsize=None)
 def raw_config() -> dict:
     """mkdocs.yml as MkDocs parses it, tags included, without loading theme or plugins
     (which collecting the tests does not need)."""
@@ -69,9 +61,7 @@ def includes_on(page: Path) -> list[Include]:
 
 @lru_cache(maxsize=None)
 def snippet_base_paths() -> list[Path]:
-    extensions = raw_config()["markdown_extensions"]
-    settings = next(e["pymdownx.snippets"] for e in extensions if isinstance(e, dict) and "pymdownx.snippets" in e)
-    base = settings.get("base_path", ["."])
+    base = snippet_settings().get("base_path", ["."])
     bases = [base] if isinstance(base, (str, os.PathLike)) else list(base)
     return [Path(os.fspath(b)) if Path(os.fspath(b)).is_absolute() else REPO / os.fspath(b) for b in bases]
 
@@ -101,13 +91,18 @@ def expand(page: Path) -> str:
     return text
 
 
+def snippet_settings() -> dict:
+    """pymdownx.snippets' settings exactly as mkdocs.yml gives them."""
+    extensions = raw_config()["markdown_extensions"]
+    return next(e["pymdownx.snippets"] for e in extensions if isinstance(e, dict) and "pymdownx.snippets" in e)
+
+
 def _expand(page: Path) -> str:
+    # Only the include step of the site's Markdown pipeline runs, with the site's settings.
     import markdown
 
-    config = site_config()
-    md = markdown.Markdown(
-        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
-    )
+    md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                           extension_configs={"pymdownx.snippets": snippet_settings()})
     lines = page.read_text(encoding="utf-8").split("\n")
     try:
         return "\n".join(md.preprocessors["snippet"].run(lines))
