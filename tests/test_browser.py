@@ -79,9 +79,6 @@ def open_all_details(page):
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
 
 
-WEIGHTS: dict[str, int] = {}
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_renders_completely_offline(path, context, site_url):
     record = visit(context, f"{site_url}/{path}", site_url)
@@ -119,8 +116,6 @@ def test_page_renders_completely_offline(path, context, site_url):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
-    page.wait_for_load_state("networkidle")
-    WEIGHTS[path] = record.transferred_bytes()
     assert not problems, f"{path}:\n" + "\n".join(problems)
 
 

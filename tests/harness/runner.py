@@ -126,8 +126,6 @@ class SnippetRunner:
         self.use_cache = use_cache
         self._results: dict[str, RunResult] = {}
         self._context = None
-        self.executions: list[str] = []
-        self.cache_hits: list[str] = []
 
     def _ctx(self):
         if self._context is None:
@@ -152,7 +150,6 @@ class SnippetRunner:
         entry = cache.load("snippets", self._cache_key(code))
         if entry is None:
             return None
-        self.cache_hits.append(label)
         return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0)
 
     def run_file(self, path: Path, label: str) -> RunResult:
@@ -171,7 +168,6 @@ class SnippetRunner:
         if self._prepare is not None:
             prepare, self._prepare = self._prepare, None
             prepare()
-        self.executions.append(label)
         log = os.environ.get("HARNESS_EXECUTION_LOG")
         if log:
             with open(log, "a", encoding="utf-8") as handle:

@@ -28,7 +28,3 @@ def build_site(site_dir: Path, config_file: Path = MKDOCS_YML) -> Build:
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     return Build(site_dir, completed.returncode, completed.stdout + completed.stderr)
-
-
-def built_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html"))
