@@ -12,11 +12,11 @@ from harness.notebooks import discover_notebooks
 from harness.pages import discover_pages, includes_on, resolve_include
 from harness.paths import rel
 from harness.record import update_recordings
-from harness.report import DriftLog
+from harness.report import Drift
 from harness.runner import SnippetRunner, start_fork_server
 from harness.snippets import discover_snippets
 
-DRIFTS = DriftLog()
+DRIFTS: list[Drift] = []  # every drift of this run, for the summary at its end
 UPDATES: list[str] = []
 
 
@@ -125,10 +125,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("update-outputs", sep="=")
         for line in UPDATES:
             terminalreporter.write_line(f"[update-outputs] {line}")
-    if not DRIFTS.drifts:
+    if not DRIFTS:
         return
-    terminalreporter.section(f"{len(DRIFTS.drifts)} drifted output(s)", sep="=", red=True)
-    for drift in DRIFTS.drifts:
+    terminalreporter.section(f"{len(DRIFTS)} drifted output(s)", sep="=", red=True)
+    for drift in DRIFTS:
         terminalreporter.write_line(f"{drift.where}  (snippet {drift.snippet}; shown on {', '.join(drift.pages) or 'no page'})")
         terminalreporter.write_line(drift.diff.rstrip("\n"))
         terminalreporter.write_line("")

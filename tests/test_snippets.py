@@ -16,7 +16,7 @@ def test_snippet_prints_its_recorded_output(snippet, snippet_runner, pages_showi
     pages = pages_showing.get(snippet.path.resolve(), [])
     found = check_snippet(snippet, snippet_runner, pages, lambda: check_checkpoints(torch_home, snippet_runner))
     for drift in found.drifts:
-        DRIFTS.add(drift)
+        DRIFTS.append(drift)
     if found.problems:
         pytest.fail("\n\n".join(found.problems), pytrace=False)
     if request.config.getoption("--check-determinism"):

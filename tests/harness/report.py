@@ -1,7 +1,7 @@
 """Failure messages that say where a drift is and what changed."""
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
@@ -10,14 +10,6 @@ class Drift:
     snippet: str
     pages: list[str]
     diff: str
-
-
-@dataclass
-class DriftLog:
-    drifts: list[Drift] = field(default_factory=list)
-
-    def add(self, drift: Drift) -> None:
-        self.drifts.append(drift)
 
 
 def unified(expected: str, actual: str, expected_name: str, actual_name: str) -> str:

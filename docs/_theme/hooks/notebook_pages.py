@@ -4,6 +4,7 @@ outside itself), and drop the JupyterLab theme it inlines into every notebook pa
 
 import base64
 import html as html_lib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -42,10 +43,9 @@ def _compact_path(data: str) -> str:
     return re.sub(r" ?([MLCQZz]) ?", r"\1", data)
 
 
-def _inline_svg(match, counter=[0]) -> str:
+def _inline_svg(match, plot_numbers) -> str:
     """Put a plot's SVG in the page itself (a third smaller than base64), ids made unique per
     plot, and label it with its own axes title for screen readers."""
-    counter[0] += 1
     svg = base64.b64decode(match.group("data")).decode("utf-8")
     svg = svg[svg.index("<svg"):]
     svg = _METADATA.sub("", svg)
@@ -53,7 +53,7 @@ def _inline_svg(match, counter=[0]) -> str:
     svg = re.sub(r'\bd="([^"]*)"', lambda m: 'd="' + _compact_path(m.group(1)) + '"', svg)
     svg = re.sub(r'\b(x|y|x1|y1|x2|y2)="(-?\d+\.\d{2,})"', lambda m: f'{m.group(1)}="{float(m.group(2)):.1f}"', svg)
     svg = re.sub(r">\s+<", "><", svg)  # indentation between tags
-    prefix = f"plot{counter[0]}-"
+    prefix = f"plot{next(plot_numbers)}-"
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{prefix}{m.group(1)})", svg)
     svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
@@ -91,4 +91,5 @@ def on_page_content(html, page, **kwargs):
         html = pattern.sub("", html)
     # Plain names and whitespace get no colour in notebook.css: their token spans only add bytes.
     html = _UNSTYLED_TOKEN.sub(r"\1", html)
-    return _SVG_IMAGE.sub(_inline_svg, html)
+    plot_numbers = itertools.count(1)  # ids only need to be unique within one page
+    return _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
