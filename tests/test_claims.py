@@ -1,55 +1,80 @@
-"""Numbers in prose and statements about the code, checked against the code (see claims.py)."""
+"""Every number in the prose is accounted for: computed by code or quoted from a source
+(see claims.py). Sourced checks need no torch; computed ones use harness/facts.py."""
 
-import json
 import re
+from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
-from claims import CLAIMS
-from harness.facts import facts
+from claims import COMPUTED, SOURCED
 from harness.paths import DOCS
+from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on
 
-BRACKETED = re.compile(r"\[([^\]]+)\]")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def page_text(page: str) -> str:
-    """A page's text; for a notebook, the text of its Markdown cells."""
-    raw = (DOCS / page).read_text(encoding="utf-8")
-    if page.endswith(".ipynb"):
-        cells = json.loads(raw)["cells"]
-        raw = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    return flat(raw)
+PAGES = sorted({row[0] for row in COMPUTED + SOURCED} | {
+    p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.suffix in (".md", ".ipynb")
+    and "_theme" not in p.parts and ".ipynb_checkpoints" not in p.parts})
+WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
-def parse_number(written: str) -> tuple[float, int]:
-    """'37{,}752{,}832' -> 37752832; '61.79' -> 61.79 with 2 decimals; '37 million' -> 37e6."""
-    cleaned = written.replace("{,}", "").replace(",", "").strip()
+def prose(page: str):
+    return read_prose(DOCS / page, page)
+
+
+def where(page: str, text, start: int) -> str:
+    return f"docs/{page}, {text.line_of(start)}"
+
+
+def normalised(written: str) -> str:
+    return " ".join(written.split())
+
+
+def as_number(token: str):
+    """'37,752,832' -> 37752832; '61.79' -> 61.79; 'six' -> 6; '5x5x16' -> '5x5x16'."""
+    token = token.replace(",", "").strip()
+    if re.fullmatch(r"[\d.]+(x[\d.]+)+", token):
+        return token
+    if token.lower() in WORDS:
+        return WORDS[token.lower()]
+    return float(token)
+
+
+def parse_quantity(written: str) -> tuple[float, int]:
+    """The number a phrase states and its decimals: '38 million' -> 38e6, '61.79' -> (61.79, 2)."""
+    cleaned = written.replace(",", "").strip()
     scale = 1
-    for suffix in ("million", "M"):
-        if cleaned.endswith(suffix):
-            cleaned, scale = cleaned[: -len(suffix)].strip(), 1_000_000
-            break
-    words = {"two": "2", "three": "3", "four": "4", "five": "5"}
-    cleaned = words.get(cleaned, cleaned)
+    if cleaned.endswith("million"):
+        cleaned, scale = cleaned[: -len("million")].strip(), 1_000_000
+    cleaned = str(WORDS.get(cleaned.lower(), cleaned))
     decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0
     return float(cleaned) * scale, decimals
 
 
-def parse_shape(written: str) -> str:
+def shape_of(written: str) -> str:
     return "x".join(re.findall(r"\d+", written))
 
 
-def check(written: str, fact, rule: str) -> str | None:
-    """None if the phrase states the fact, else what is wrong."""
+def check_computed(written: str, fact, rule: str) -> str | None:
+    """None if the bracketed words state the fact, else what is wrong."""
     if rule == "few":
         return None if 1_000_000 <= fact < 10_000_000 else f"{fact:,} is not a few million"
+    if rule == "numbers":
+        stated = [as_number(m.group()) for m in NUMBER.finditer(written)]
+        expected = [as_number(str(item)) if isinstance(item, str) else float(item) for item in fact]
+        return None if stated == expected else f"the code gives {fact}"
+    if rule == "formula":
+        expression = written.replace(r"\times", "*")
+        if not re.fullmatch(r"[\d\s*+\-]+", expression):
+            return f"{written!r} is not plain arithmetic"
+        value = eval(expression)  # digits and + - * only, checked above
+        return None if value == fact else f"it evaluates to {value:,}, the code gives {fact:,}"
+    if rule == "fraction":
+        return None if abs(float(Fraction(written.strip())) - fact) < 1e-9 else f"the code gives {fact}"
     if isinstance(fact, str):
-        return None if parse_shape(written) == fact else f"the code gives {fact}"
-    number, decimals = parse_number(written)
+        return None if shape_of(written) == fact else f"the code gives {fact}"
+    number, decimals = parse_quantity(written)
     if rule == "exact":
         return None if number == fact else f"the code gives {fact:,}"
     if rule == "rounded":
@@ -61,36 +86,106 @@ def check(written: str, fact, rule: str) -> str | None:
     raise ValueError(f"unknown comparison {rule!r}")
 
 
-def find_on_page(text: str, phrase: str) -> str | None:
-    """The words the page has where the phrase has [brackets], found by the words around them."""
-    before, after = (flat(part) for part in BRACKETED.split(phrase, maxsplit=1)[::2])
-    pattern = re.escape(before) + r"\s*(.{1,40}?)\s*" + re.escape(after) if after else re.escape(before) + r"\s*(\S+)"
-    match = re.search(pattern, text)
-    return match.group(1) if match else None
+def row_id(row) -> str:
+    return f"{Path(row[0]).stem}:{row[1][:50]}"
 
 
-@pytest.mark.parametrize("page, phrase, fact_name, rule", CLAIMS, ids=[c[1][:60] for c in CLAIMS])
-def test_prose_states_what_the_code_computes(page, phrase, fact_name, rule):
-    written = find_on_page(page_text(page), phrase)
-    assert written is not None, (
+def spans_or_fail(page: str, phrase: str):
+    spans = locate(prose(page), phrase)
+    assert spans, (
         f"docs/{page}: the sentence around \"{BRACKETED.sub('...', phrase)}\" is no longer on the page; "
-        "if it was reworded, update its row in tests/claims.py so the number stays checked"
+        "if it was reworded, update its row in tests/claims.py so its number stays accounted for"
     )
-    written_phrase = BRACKETED.sub(written, phrase)
-    problem = check(written, facts()[fact_name], rule)
-    assert problem is None, (
-        f"docs/{page}: \"{written_phrase}\" states {written} for {fact_name}, but {problem}"
+    return spans
+
+
+@pytest.mark.parametrize("page, phrase, value, key, locator", SOURCED, ids=[row_id(r) for r in SOURCED])
+def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, locator):
+    text = prose(page)
+    for start, end in spans_or_fail(page, phrase):
+        written = normalised(text.text[start:end])
+        assert written == value, (
+            f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written}, but "
+            f"tests/claims.py records {value} from [{key}] ({locator}); change the page back, or "
+            "change the row together with its source"
+        )
+    assert key in references_on(DOCS / page, page), (
+        f"docs/{page}: the row for \"{phrase}\" cites [{key}], which is not in the page's References"
+    )
+    assert locator.strip(), f"tests/claims.py: the row for \"{phrase}\" has no locator"
+
+
+@pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
+def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule):
+    from harness.facts import facts
+
+    text = prose(page)
+    known = facts()
+    assert fact_name in known, f"tests/claims.py names a fact that harness/facts.py does not compute: {fact_name}"
+    for start, end in spans_or_fail(page, phrase):
+        written = text.text[start:end]
+        problem = check_computed(written, known[fact_name], rule)
+        assert problem is None, (
+            f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written} "
+            f"for {fact_name}, but {problem}"
+        )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_number_in_the_prose_is_accounted_for(page):
+    text = prose(page)
+    covered = [span for row in COMPUTED + SOURCED if row[0] == page for span in locate(text, row[1])]
+    loose = [(start, token) for start, end, token in text.numbers()
+             if not any(a <= start and end <= b for a, b in covered)]
+    assert not loose, (
+        f"docs/{page}: {len(loose)} number(s) in the prose match no row of tests/claims.py "
+        "(add a computed row, or a sourced row with its reference and locator):\n"
+        + "\n".join(f"  {text.line_of(start)}: {token!r} in \"...{text.text[max(0, start - 40):start + 30]}...\""
+                    for start, token in loose)
     )
 
 
-def test_every_claim_names_a_known_fact():
-    unknown = {name for _, _, name, _ in CLAIMS} - set(facts())
-    assert not unknown, f"tests/claims.py names facts that harness/facts.py does not compute: {unknown}"
+@pytest.mark.parametrize("page", PAGES)
+def test_references_are_complete_cited_and_used(page):
+    references = references_on(DOCS / page, page)
+    sourced_keys = {row[3] for row in SOURCED if row[0] == page}
+    if not sourced_keys and not references:
+        return
+    raw = (DOCS / page).read_text(encoding="utf-8")
+    assert references, f"docs/{page} states sourced numbers but has no References section"
+    problems = [f"[{key}] is cited by tests/claims.py but missing from the References"
+                for key in sorted(sourced_keys - set(references))]
+    for key, entry in references.items():
+        if f"#ref-{key})" not in raw:
+            problems.append(f"[{key}] is listed but never cited on the page")
+        if not re.search(r"\b(19|20)\d\d\b", entry):
+            problems.append(f"[{key}] has no year")
+        if not re.search(r"doi:\S+|arXiv:\d{4}\.\d{4,5}|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|press|io)/\S+", entry):
+            problems.append(f"[{key}] has no identifier (DOI, arXiv id or address)")
+        if entry.count('"') < 2 and "“" not in entry:
+            problems.append(f"[{key}] has no quoted title")
+    assert not problems, f"docs/{page}: References:\n  " + "\n  ".join(problems)
+
+
+def test_relay_illustration_names_the_table_bottlenecks():
+    from harness.facts import page_facts
+
+    names = [n.lower() for n in page_facts()["table.bottleneck_names"]]
+    svg = (DOCS / "figures" / "bottleneck-relay.svg").read_text(encoding="utf-8")
+    labels = re.findall(r'class="bottleneck"[^>]*>([^<]+)<', svg)
+    assert labels == names, (
+        f"docs/figures/bottleneck-relay.svg labels its weights {labels}, "
+        f"but Table 20.1.1 names the bottlenecks {names}"
+    )
+    assert svg.count('href="#baton"') == len(names), "every runner of the relay carries the filter"
 
 
 def test_hand_written_alexnet_is_the_torchvision_topology():
-    """The page calls Code Fragment 2 "the torchvision topology": it must load torchvision's
-    state dict strictly, give the same output, and have the parameters the weights promise."""
+    """The page says Code Fragment 2 is AlexNet "as torchvision builds it": it must load
+    torchvision's state dict strictly, give the same output, and have the parameters the
+    weights promise."""
+    from harness.facts import facts
+
     known = facts()
     assert known["alexnet.loads_torchvision_state_dict_strictly"], (
         "snippets/lenet_alexnet/alexnet.py: the hand-written AlexNet no longer loads "
@@ -100,14 +195,3 @@ def test_hand_written_alexnet_is_the_torchvision_topology():
         "snippets/lenet_alexnet/alexnet.py: same weights, same input, different output from torchvision's AlexNet"
     )
     assert known["alexnet.parameters"] == known["pretrained.num_params"]
-
-
-def test_lenet_figure_alt_text_lists_the_traced_shapes():
-    traced = facts()["lenet5.figure_stages"]
-    alt = re.search(r"!\[(The LeNet-5 pipeline[^\]]*)\]", page_text("chapter-20/lenet-alexnet.md")).group(1)
-    stages_text = alt.split(":", 1)[1]  # after "The LeNet-5 pipeline:"
-    mentioned = [m for m in re.findall(r"\b\d+(?:x\d+)*\b", stages_text) if m not in {"5x5", "2x2"}]
-    assert mentioned == traced, (
-        f"docs/chapter-20/lenet-alexnet.md: Figure 20.1.1's alt text lists {mentioned}, "
-        f"the model traces {traced}"
-    )

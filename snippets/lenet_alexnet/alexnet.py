@@ -1,6 +1,6 @@
-# AlexNet in the layer plan torchvision uses for 224x224 ImageNet images.
-# Each of the four fixes is visible: ReLU after every convolution, overlapping
-# 3x3 max-pools with stride 2, dropout in the dense head, and a size meant for GPUs.
+# AlexNet with the layer sizes of torchvision's model, for 224x224 ImageNet images.
+# Where the 2012 changes sit: a rectifier follows each convolution, the max-pools
+# use 3x3 windows that step by 2 so neighbours share pixels, and dropout guards the head.
 import torch
 from torch import nn
 

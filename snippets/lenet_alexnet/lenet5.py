@@ -5,7 +5,7 @@ from torch import nn
 
 
 class LeNet5(nn.Module):
-    """Two convolve-and-subsample stages, then three fully connected layers."""
+    """Feature extraction (convolve, rectify, pool; twice), then a three-layer classifier."""
 
     def __init__(self, num_classes: int = 10) -> None:
         super().__init__()

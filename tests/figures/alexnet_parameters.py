@@ -5,7 +5,7 @@ from harness.paths import SNIPPETS
 
 from .svg import document, rect, text
 
-SNIPPET = SNIPPETS / "lenet_alexnet" / "alexnet_parameters.py"
+SNIPPET = SNIPPETS / "lenet_alexnet" / "alexnet_cost.py"
 FILE_NAME = "alexnet-parameters.svg"
 
 

@@ -1,0 +1,63 @@
+# The layer plan of the 2012 paper (Krizhevsky, Sutskever and Hinton, Section 3.5),
+# next to the single-tower variant that torchvision builds. In 2012 the network was
+# split over two GPUs: conv2, conv4 and conv5 only see the half of the previous
+# layer that lives on their own GPU, which is a grouped convolution with groups=2.
+import torch
+from torch import nn
+from torchvision.models import alexnet
+
+
+def lrn() -> nn.Module:
+    # Local response normalisation with the paper's constants (Section 3.3).
+    return nn.LocalResponseNorm(size=5, alpha=1e-4, beta=0.75, k=2.0)
+
+
+class AlexNet2012(nn.Module):
+    def __init__(self, num_classes: int = 1000) -> None:
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(), lrn(),       # conv1
+            nn.MaxPool2d(kernel_size=3, stride=2),
+            nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2), nn.ReLU(),  # conv2
+            lrn(), nn.MaxPool2d(kernel_size=3, stride=2),
+            nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),           # conv3
+            nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2), nn.ReLU(), # conv4
+            nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2), nn.ReLU(), # conv5
+            nn.MaxPool2d(kernel_size=3, stride=2),
+        )
+        self.classifier = nn.Sequential(
+            nn.Dropout(0.5), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(),           # fc6
+            nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),                  # fc7
+            nn.Linear(4096, num_classes),                                       # fc8
+        )
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        return self.classifier(torch.flatten(self.features(images), start_dim=1))
+
+
+def weight_layers(model: nn.Module) -> list[nn.Module]:
+    return [m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+
+
+def count(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+paper, library = AlexNet2012(), alexnet()
+# The paper's 55x55 first-layer maps need a 227x227 input: (227 - 11) / 4 + 1 = 55.
+with torch.no_grad():
+    maps = paper.features(torch.zeros(1, 3, 227, 227))
+print(f"2012 plan, 227x227 input -> feature map {tuple(maps.shape[1:])}")
+
+names = ["conv1", "conv2", "conv3", "conv4", "conv5", "fc6", "fc7", "fc8"]
+print(f"{'layer':<7}{'2012: out, groups':>18}{'parameters':>12}{'torchvision: out':>18}{'parameters':>12}{'difference':>12}")
+for name, ours, theirs in zip(names, weight_layers(paper), weight_layers(library)):
+    width = lambda m: m.out_channels if isinstance(m, nn.Conv2d) else m.out_features
+    groups = getattr(ours, "groups", 1)
+    print(f"{name:<7}{f'{width(ours)}, {groups}':>18}{count(ours):>12,}"
+          f"{width(theirs):>18}{count(theirs):>12,}{count(theirs) - count(ours):>+12,}")
+print(f"{'total':<7}{'':>18}{count(paper):>12,}{'':>18}{count(library):>12,}{count(library) - count(paper):>+12,}")
+for label, model in (("2012 plan", paper), ("torchvision", library)):
+    norms = sum(isinstance(m, nn.LocalResponseNorm) for m in model.modules())
+    grouped = sum(getattr(m, "groups", 1) > 1 for m in model.modules())
+    print(f"{label}: {norms} response-normalisation layers, {grouped} grouped convolutions")
