@@ -168,7 +168,7 @@ def test_running_snippets_writes_nothing_to_home(tmp_path):
     runner = SnippetRunner(env={"HOME": str(home), "TORCH_HOME": str(tmp_path / "torch"),
                                 "XDG_CACHE_HOME": str(tmp_path / "cache"), "MPLCONFIGDIR": str(tmp_path / "mpl")},
                            use_cache=False)
-    for name in ("preprocessing_mismatch", "alexnet_parameters"):
+    for name in ("preprocessing_mismatch", "alexnet_cost"):
         result = runner.run_file(SNIPPETS / "lenet_alexnet" / f"{name}.py", name)
         assert result.ok, result.stderr
     assert list(home.iterdir()) == []
