@@ -158,8 +158,8 @@ def test_references_are_complete_cited_and_used(page):
     for key, entry in references.items():
         if f"#ref-{key})" not in raw:
             problems.append(f"[{key}] is listed but never cited on the page")
-        if not re.search(r"\b(19|20)\d\d\b", entry):
-            problems.append(f"[{key}] has no year")
+        if not re.search(r"\b(19|20)\d\d\b|\bversion \d+\.\d+", entry):
+            problems.append(f"[{key}] has no year (or, for software, no version)")
         if not re.search(r"doi:\S+|arXiv:\d{4}\.\d{4,5}|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|press|io)/\S+", entry):
             problems.append(f"[{key}] has no identifier (DOI, arXiv id or address)")
         if entry.count('"') < 2 and "“" not in entry:
