@@ -1,6 +1,6 @@
-# AlexNet with the layer sizes of torchvision's model, for 224x224 ImageNet images.
-# Where the 2012 changes sit: a rectifier follows each convolution, the max-pools
-# use 3x3 windows that step by 2 so neighbours share pixels, and dropout guards the head.
+# AlexNet with the layer sizes of torchvision's model, for 224x224 images.
+# Look for the 2012 changes: a rectifier behind each convolution, pooling
+# windows that share pixels with their neighbours, dropout guarding the head.
 import torch
 from torch import nn
 

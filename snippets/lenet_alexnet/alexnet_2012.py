@@ -49,14 +49,19 @@ with torch.no_grad():
     maps = paper.features(torch.zeros(1, 3, 227, 227))
 print(f"2012 plan, 227x227 input -> feature map {tuple(maps.shape[1:])}")
 
+def width(layer: nn.Module) -> int:
+    return layer.out_channels if isinstance(layer, nn.Conv2d) else layer.out_features
+
+
 names = ["conv1", "conv2", "conv3", "conv4", "conv5", "fc6", "fc7", "fc8"]
-print(f"{'layer':<7}{'2012: out, groups':>18}{'parameters':>12}{'torchvision: out':>18}{'parameters':>12}{'difference':>12}")
+row = "{:<7}{:>18}{:>12}{:>18}{:>12}{:>12}"
+print(row.format("layer", "2012: out, groups", "parameters", "torchvision: out", "parameters", "difference"))
 for name, ours, theirs in zip(names, weight_layers(paper), weight_layers(library)):
-    width = lambda m: m.out_channels if isinstance(m, nn.Conv2d) else m.out_features
-    groups = getattr(ours, "groups", 1)
-    print(f"{name:<7}{f'{width(ours)}, {groups}':>18}{count(ours):>12,}"
-          f"{width(theirs):>18}{count(theirs):>12,}{count(theirs) - count(ours):>+12,}")
-print(f"{'total':<7}{'':>18}{count(paper):>12,}{'':>18}{count(library):>12,}{count(library) - count(paper):>+12,}")
+    plan = f"{width(ours)}, {getattr(ours, 'groups', 1)}"
+    print(row.format(name, plan, f"{count(ours):,}", width(theirs), f"{count(theirs):,}",
+                     f"{count(theirs) - count(ours):+,}"))
+print(row.format("total", "", f"{count(paper):,}", "", f"{count(library):,}",
+                 f"{count(library) - count(paper):+,}"))
 for label, model in (("2012 plan", paper), ("torchvision", library)):
     norms = sum(isinstance(m, nn.LocalResponseNorm) for m in model.modules())
     grouped = sum(getattr(m, "groups", 1) > 1 for m in model.modules())
