@@ -26,3 +26,12 @@ def test_ci_runs_the_readme_test_command():
     command = match.group("command")
     assert command.startswith("python3.11 -m venv .venv") and "pytest" in command
     assert "test-command" in (REPO / ".ci" / "run").read_text()
+
+
+def test_github_runs_the_same_ci():
+    """One definition of how the project is installed and tested: the workflow's test job
+    runs .ci/run and never a test command of its own."""
+    workflow = (REPO / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    test_job = workflow.split("\n  test:", 1)[1].split("\n  publish:", 1)[0]
+    assert "run: bash .ci/run" in test_job, ".github/workflows/site.yml: the test job must run `bash .ci/run`"
+    assert "pytest" not in test_job, ".github/workflows/site.yml: the test job runs pytest itself, beside .ci/run"
