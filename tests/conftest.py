@@ -44,6 +44,10 @@ def pytest_configure(config):
             "--update-outputs refuses to run with CI set: recorded outputs are changed by an "
             "author and reviewed as a diff, never rewritten by CI"
         )
+    if config.getoption("--update-outputs") or config.getoption("--check-determinism"):
+        # The one switch of the one cache: snippets, facts, figures, page expansions and
+        # repository-copy runs are all computed afresh.
+        os.environ["HARNESS_NO_CACHE"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -92,3 +92,28 @@ def test_update_outputs_is_all_or_nothing_and_refused_under_ci(copy):
     assert updated.returncode == 0, updated.output
     assert f"[update-outputs] updated {LENET_OUT}" in updated.output
     assert copy.path(LENET_OUT).read_text() == original.replace("61,706", "61,968")
+
+
+def test_update_outputs_ignores_a_warm_cache(copy, tmp_path):
+    """--update-outputs computes everything afresh: with every figure in a warm cache (and the
+    cached drawings deliberately spoiled), a change to the drawing code is what gets written."""
+    import json
+
+    cache_dir = tmp_path / "warm-cache"
+    env = {"HARNESS_CACHE_DIR": str(cache_dir), "HARNESS_NO_CACHE": ""}  # the copy caches, whatever this run does
+    warm = copy.pytest("tests/test_figures.py", env=env)
+    assert warm.returncode == 0, warm.output
+    entries = sorted((cache_dir / "figures").glob("*.json"))
+    assert entries, "the first run should have cached the figures"
+    for entry in entries:
+        cached = json.loads(entry.read_text())
+        entry.write_text(json.dumps({**cached, "svg": "<svg>stale cache entry</svg>"}))
+
+    drawing = "tests/figures/alexnet_parameters.py"
+    copy.replace(drawing, "Where AlexNet's 61.1 million parameters live", "Where AlexNet keeps its parameters")
+    updated = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_figures.py", env=env)
+    assert updated.returncode == 0, updated.output
+    assert "[update-outputs] updated docs/figures/alexnet-parameters.svg" in updated.output, updated.output
+    figures = {p.name: p.read_text() for p in copy.path("docs/figures").glob("*.svg")}
+    assert "Where AlexNet keeps its parameters" in figures["alexnet-parameters.svg"]
+    assert not [name for name, svg in figures.items() if "stale cache entry" in svg]
