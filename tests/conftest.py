@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from harness import figures_registry
+from harness.cache import ci_is_set
 from harness.checkpoints import write_stand_in_alexnet
 from harness.notebooks import discover_notebooks
 from harness.pages import discover_pages, includes_on, resolve_include
@@ -32,10 +33,6 @@ def pytest_addoption(parser):
         help="re-record every snippet's .out (and regenerate the figures) from a fresh run; "
         "refused when CI is set",
     )
-
-
-def ci_is_set() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def pytest_configure(config):

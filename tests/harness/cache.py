@@ -19,9 +19,12 @@ from .paths import REPO
 DEFAULT_DIR = REPO / ".harness" / "cache"
 
 
+def ci_is_set() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def enabled() -> bool:
-    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-    return not ci and not os.environ.get("HARNESS_NO_CACHE")
+    return not ci_is_set() and not os.environ.get("HARNESS_NO_CACHE")
 
 
 def cache_dir() -> Path:

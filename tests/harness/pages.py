@@ -2,7 +2,6 @@
 settings, then read with pytest-codeblocks' parser."""
 
 import io
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,10 +10,9 @@ from pathlib import Path
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 from . import cache
-from .paths import DOCS, MKDOCS_YML, REPO, rel
+from .contract import INCLUDE, base_paths, resolve
+from .paths import DOCS, MKDOCS_YML, rel
 
-# The include line of pymdownx.snippets: --8<-- "path" (scissors of any length).
-INCLUDE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<target>[^"']+)(?P=quote)\s*$""")
 
 
 class PageError(Exception):
@@ -61,17 +59,11 @@ def includes_on(page: Path) -> list[Include]:
 
 @lru_cache(maxsize=None)
 def snippet_base_paths() -> list[Path]:
-    base = snippet_settings().get("base_path", ["."])
-    bases = [base] if isinstance(base, (str, os.PathLike)) else list(base)
-    return [Path(os.fspath(b)) if Path(os.fspath(b)).is_absolute() else REPO / os.fspath(b) for b in bases]
+    return base_paths(snippet_settings(), MKDOCS_YML.parent)
 
 
 def resolve_include(include: Include) -> Path | None:
-    for base in snippet_base_paths():
-        candidate = (base / include.target).resolve()
-        if candidate.is_file():
-            return candidate
-    return None
+    return resolve(include.target, snippet_base_paths())
 
 
 def expand(page: Path) -> str:

@@ -1,64 +1,23 @@
-"""The snippet files, their recorded outputs and the versions those outputs came from."""
+"""The snippet files of this repository, and the versions that decide what they print.
+What a snippet is, and where its output and stamp live, is the contract's (contract.py)."""
 
-import json
 import platform
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .paths import SNIPPETS, rel
-
-STAMP_NAME = "recorded-with.json"
-
-
-@dataclass(frozen=True)
-class Snippet:
-    path: Path
-
-    @property
-    def name(self) -> str:
-        """`section/name`, the id used in test names and messages."""
-        return f"{self.path.parent.name}/{self.path.stem}"
-
-    @property
-    def out_path(self) -> Path:
-        return self.path.with_suffix(".out")
-
-    @property
-    def stamp_path(self) -> Path:
-        return self.path.parent / STAMP_NAME
-
-    @property
-    def code(self) -> str:
-        return self.path.read_text(encoding="utf-8")
-
-    def recorded_output(self) -> str | None:
-        if not self.out_path.exists():
-            return None
-        return self.out_path.read_text(encoding="utf-8")
-
-    def recorded_with(self) -> dict:
-        """Versions stamped beside the `.out` files when they were last recorded."""
-        try:
-            return json.loads(self.stamp_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except ValueError as error:
-            raise ValueError(f"{rel(self.stamp_path)} is not valid JSON: {error}") from error
+from . import contract
+from .contract import STAMP_NAME, Snippet, describe_versions  # noqa: F401 (re-exported)
+from .paths import REPO
 
 
-def discover_snippets(root: Path = SNIPPETS) -> list[Snippet]:
+def discover_snippets(root: Path = REPO) -> list[Snippet]:
     """Every runnable fragment: `snippets/<section>/<name>.py`."""
-    return [
-        Snippet(path)
-        for path in sorted(root.glob("*/*.py"))
-        if not path.name.startswith("_")
-    ]
+    return contract.discover_snippets(root)
 
 
-def orphan_outputs(root: Path = SNIPPETS) -> list[Path]:
+def orphan_outputs(root: Path = REPO) -> list[Path]:
     """Recorded outputs whose snippet is gone."""
-    return [out for out in sorted(root.glob("*/*.out")) if not out.with_suffix(".py").exists()]
+    return contract.orphan_outputs(root)
 
 
 def current_versions() -> dict:
@@ -68,9 +27,3 @@ def current_versions() -> dict:
         "torch": metadata.version("torch"),
         "torchvision": metadata.version("torchvision"),
     }
-
-
-def describe_versions(versions: dict) -> str:
-    if not versions:
-        return "unknown versions"
-    return ", ".join(f"{name} {versions.get(name, '?')}" for name in ("python", "torch", "torchvision"))

@@ -1,56 +1,73 @@
 """Under every recorded output, a stamp of the versions it was recorded with and a link to
-download the exact snippet file; the snippet files are published with the site."""
+download the exact snippet file; the snippet files are published with the site.
 
-import json
+What a snippet, its output and its stamp are, and how a page includes them, comes from the
+same contract module the test harness uses (tests/harness/contract.py)."""
+
+import importlib.util
 import posixpath
-import re
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-STAMP = "recorded-with.json"
-
-# A fenced block that holds nothing but the include of a recorded output.
-_OUTPUT_BLOCK = re.compile(
-    r'^(?P<indent>[ \t]*)(?P<fence>`{3,})[^\n]*\n'
-    r'[ \t]*-{1,}8<-{1,}\s+"(?P<out>snippets/(?P<section>[^"/]+)/(?P<name>[^"/]+)\.out)"\s*\n'
-    r'(?P=indent)(?P=fence)[ \t]*$',
-    re.M,
-)
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+@lru_cache(maxsize=None)
+def _load_contract(path: Path):
+    spec = importlib.util.spec_from_file_location("snippet_contract", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _contract(config):
+    """tests/harness/contract.py, loaded by path: the repository is not an installed package."""
+    return _load_contract(_root(config) / "tests" / "harness" / "contract.py")
+
+
+def _bases(config) -> list[Path]:
+    return _contract(config).base_paths(config.mdx_configs.get("pymdownx.snippets", {}), _root(config))
+
+
 def on_files(files, config, **kwargs):
-    for snippet in sorted((_root(config) / "snippets").glob("*/*.py")):
-        uri = snippet.relative_to(_root(config)).as_posix()
-        files.append(File.generated(config, uri, abs_src_path=str(snippet)))
+    contract = _contract(config)
+    for snippet in contract.discover_snippets(_root(config)):
+        files.append(File.generated(config, snippet.published_uri(_root(config)), abs_src_path=str(snippet.path)))
     return files
 
 
-def _versions(config, section: str, page) -> str:
-    path = _root(config) / "snippets" / section / STAMP
+def _versions(contract, snippet, page) -> str:
     try:
-        stamp = json.loads(path.read_text(encoding="utf-8"))
-        return f"Python {stamp['python']}, torch {stamp['torch']}, torchvision {stamp['torchvision']}"
-    except (OSError, ValueError, KeyError) as error:
-        raise PluginError(f"{page.file.src_path}: cannot read {path.name} for {section}: {error}")
+        stamp = snippet.recorded_with()
+        missing = [key for key in ("python", "torch", "torchvision") if key not in stamp]
+        if missing:
+            raise ValueError(f"it names no {', '.join(missing)} version")
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_path}: cannot read {snippet.stamp_path.name} for {snippet.section}: {error}")
+    return contract.describe_versions(stamp)
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
     page_dir = posixpath.dirname(page.file.src_uri)
+    contract, bases = _contract(config), _bases(config)
 
     def add_stamp(match):
-        indent, section, name = match.group("indent"), match.group("section"), match.group("name")
-        link = posixpath.relpath(f"snippets/{section}/{name}.py", page_dir or ".")
+        target = contract.resolve(match.group("target"), bases)
+        snippet = contract.snippet_of_output(target) if target is not None else None
+        if snippet is None:  # an included file that is not a recorded output
+            return match.group(0)
+        indent, name = match.group("indent"), snippet.path.name
+        link = posixpath.relpath(snippet.published_uri(_root(config)), page_dir or ".")
         stamp = (
-            f"{indent}Recorded with {_versions(config, section, page)} · "
-            f"[:material-download: {name}.py]({link}){{ download=\"{name}.py\" }}\n"
+            f"{indent}Recorded with {_versions(contract, snippet, page)} · "
+            f"[:material-download: {name}]({link}){{ download=\"{name}\" }}\n"
             f"{indent}{{ .snippet-stamp }}"
         )
         return f"{match.group(0)}\n\n{stamp}"
 
-    return _OUTPUT_BLOCK.sub(add_stamp, markdown)
+    return contract.INCLUDE_BLOCK.sub(add_stamp, markdown)

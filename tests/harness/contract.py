@@ -1,0 +1,128 @@
+"""The contract between a page, a snippet and its recorded output, in one place.
+
+The test harness and the MkDocs build hooks (docs/_theme/hooks) both import this module, so
+it uses the standard library only.
+
+- A snippet is `snippets/<section>/<name>.py`, runnable on its own from the repository root.
+- Its recorded stdout is `<name>.out` beside it; the versions the section's outputs were
+  recorded with are in `recorded-with.json` in the same folder.
+- A page shows both by inclusion: a fenced block holding only a `--8<-- "..."` line naming
+  the `.py`, the `<!--pytest-codeblocks:expected-output-->` marker, then a fenced block
+  holding only the include of the `.out`. Include targets resolve against the
+  `base_path` of `pymdownx.snippets` in mkdocs.yml, as MkDocs resolves them.
+- Every snippet is published with the site at its repository path, so a page can link to
+  the exact file.
+"""
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SNIPPETS_DIR = "snippets"
+STAMP_NAME = "recorded-with.json"
+EXPECTED_OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
+
+# The one-line include of pymdownx.snippets: --8<-- "path" (scissors of any length).
+INCLUDE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<target>[^"']+)(?P=quote)\s*$""")
+
+# A fenced block that holds nothing but one include.
+INCLUDE_BLOCK = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<fence>`{3,})[^\n]*\n'
+    r'[ \t]*-{1,}8<-{1,}\s+(?P<quote>["\'])(?P<target>[^"\']+)(?P=quote)\s*\n'
+    r'(?P=indent)(?P=fence)[ \t]*$',
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    path: Path
+
+    @property
+    def section(self) -> str:
+        return self.path.parent.name
+
+    @property
+    def name(self) -> str:
+        """`section/name`, the id used in test names and messages."""
+        return f"{self.section}/{self.path.stem}"
+
+    @property
+    def out_path(self) -> Path:
+        return self.path.with_suffix(".out")
+
+    @property
+    def stamp_path(self) -> Path:
+        return self.path.parent / STAMP_NAME
+
+    @property
+    def code(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def published_uri(self, root: Path) -> str:
+        """Where the built site serves the file: its path in the repository."""
+        return self.path.resolve().relative_to(Path(root).resolve()).as_posix()
+
+    def recorded_output(self) -> str | None:
+        if not self.out_path.exists():
+            return None
+        return self.out_path.read_text(encoding="utf-8")
+
+    def recorded_with(self) -> dict:
+        return read_stamp(self.stamp_path)
+
+
+def discover_snippets(root: Path) -> list[Snippet]:
+    """Every runnable fragment under `<root>/snippets/<section>/<name>.py`."""
+    return [Snippet(path) for path in sorted((Path(root) / SNIPPETS_DIR).glob("*/*.py"))
+            if not path.name.startswith("_")]
+
+
+def orphan_outputs(root: Path) -> list[Path]:
+    """Recorded outputs whose snippet is gone."""
+    return [out for out in sorted((Path(root) / SNIPPETS_DIR).glob("*/*.out"))
+            if not out.with_suffix(".py").exists()]
+
+
+def snippet_of_output(path: Path) -> Snippet | None:
+    """The snippet whose recorded output `path` is, if it is one."""
+    path = Path(path)
+    if path.suffix == ".out" and path.with_suffix(".py").is_file() and path.parent.parent.name == SNIPPETS_DIR:
+        return Snippet(path.with_suffix(".py"))
+    return None
+
+
+def read_stamp(path: Path) -> dict:
+    """The versions stamped beside a section's outputs; {} when there is no stamp yet."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except ValueError as error:
+        raise ValueError(f"{path} is not valid JSON: {error}") from error
+
+
+def describe_versions(versions: dict) -> str:
+    if not versions:
+        return "unknown versions"
+    return ", ".join(f"{label} {versions.get(key, '?')}"
+                     for key, label in (("python", "Python"), ("torch", "torch"), ("torchvision", "torchvision")))
+
+
+def base_paths(settings: dict, root: Path) -> list[Path]:
+    """pymdownx.snippets' base_path setting as absolute folders (relative ones are taken
+    from the folder of mkdocs.yml, `root`)."""
+    base = settings.get("base_path", ["."])
+    bases = [base] if isinstance(base, (str, os.PathLike)) else list(base)
+    return [Path(os.fspath(b)) if Path(os.fspath(b)).is_absolute() else Path(root) / os.fspath(b) for b in bases]
+
+
+def resolve(target: str, bases: list[Path]) -> Path | None:
+    """The file an include names, searched in the base paths in order, as MkDocs does."""
+    for base in bases:
+        candidate = (Path(base) / target).resolve()
+        if candidate.is_file():
+            return candidate
+    return None
