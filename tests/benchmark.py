@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from harness.checkpoints import write_stand_in_alexnet  # noqa: E402
+from lenet_alexnet.checkpoints import write_stand_in_alexnet  # noqa: E402
 from harness.snippets import discover_snippets  # noqa: E402
 
 

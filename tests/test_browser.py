@@ -35,7 +35,7 @@ PAGES = site_pages()
 def chromium_path():
     path = find_chromium()
     if path is None:
-        from conftest import ci_is_set
+        from harness.cache import ci_is_set
 
         message = "Chromium is not installed (Debian: apt-get install chromium)"
         if ci_is_set():

@@ -1,5 +1,5 @@
 """Every number in the prose is accounted for: computed by code or quoted from a source
-(see claims.py). Sourced checks need no torch; computed ones use harness/facts.py."""
+(see lenet_alexnet/claims.py). Sourced checks need no torch; computed ones use lenet_alexnet/facts.py."""
 
 import re
 from fractions import Fraction
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims import COMPUTED, SOURCED
+from lenet_alexnet.claims import COMPUTED, SOURCED
 from harness.paths import DOCS
 from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on
 
@@ -94,7 +94,7 @@ def spans_or_fail(page: str, phrase: str):
     spans = locate(prose(page), phrase)
     assert spans, (
         f"docs/{page}: the sentence around \"{BRACKETED.sub('...', phrase)}\" is no longer on the page; "
-        "if it was reworded, update its row in tests/claims.py so its number stays accounted for"
+        "if it was reworded, update its row in tests/lenet_alexnet/claims.py so its number stays accounted for"
     )
     return spans
 
@@ -106,22 +106,22 @@ def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, l
         written = normalised(text.text[start:end])
         assert written == value, (
             f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written}, but "
-            f"tests/claims.py records {value} from [{key}] ({locator}); change the page back, or "
+            f"tests/lenet_alexnet/claims.py records {value} from [{key}] ({locator}); change the page back, or "
             "change the row together with its source"
         )
     assert key in references_on(DOCS / page, page), (
         f"docs/{page}: the row for \"{phrase}\" cites [{key}], which is not in the page's References"
     )
-    assert locator.strip(), f"tests/claims.py: the row for \"{phrase}\" has no locator"
+    assert locator.strip(), f"tests/lenet_alexnet/claims.py: the row for \"{phrase}\" has no locator"
 
 
 @pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
 def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule):
-    from harness.facts import facts
+    from lenet_alexnet.facts import facts
 
     text = prose(page)
     known = facts()
-    assert fact_name in known, f"tests/claims.py names a fact that harness/facts.py does not compute: {fact_name}"
+    assert fact_name in known, f"tests/lenet_alexnet/claims.py names a fact that lenet_alexnet/facts.py does not compute: {fact_name}"
     for start, end in spans_or_fail(page, phrase):
         written = text.text[start:end]
         problem = check_computed(written, known[fact_name], rule)
@@ -138,7 +138,7 @@ def test_every_number_in_the_prose_is_accounted_for(page):
     loose = [(start, token) for start, end, token in text.numbers()
              if not any(a <= start and end <= b for a, b in covered)]
     assert not loose, (
-        f"docs/{page}: {len(loose)} number(s) in the prose match no row of tests/claims.py "
+        f"docs/{page}: {len(loose)} number(s) in the prose match no row of tests/lenet_alexnet/claims.py "
         "(add a computed row, or a sourced row with its reference and locator):\n"
         + "\n".join(f"  {text.line_of(start)}: {token!r} in \"...{text.text[max(0, start - 40):start + 30]}...\""
                     for start, token in loose)
@@ -153,7 +153,7 @@ def test_references_are_complete_cited_and_used(page):
         return
     raw = (DOCS / page).read_text(encoding="utf-8")
     assert references, f"docs/{page} states sourced numbers but has no References section"
-    problems = [f"[{key}] is cited by tests/claims.py but missing from the References"
+    problems = [f"[{key}] is cited by tests/lenet_alexnet/claims.py but missing from the References"
                 for key in sorted(sourced_keys - set(references))]
     for key, entry in references.items():
         if f"#ref-{key})" not in raw:
@@ -168,7 +168,7 @@ def test_references_are_complete_cited_and_used(page):
 
 
 def test_relay_illustration_names_the_table_bottlenecks():
-    from harness.facts import page_facts
+    from lenet_alexnet.facts import page_facts
 
     names = [n.lower() for n in page_facts()["table.bottleneck_names"]]
     svg = (DOCS / "figures" / "bottleneck-relay.svg").read_text(encoding="utf-8")
@@ -184,7 +184,7 @@ def test_hand_written_alexnet_is_the_torchvision_topology():
     """The page says Code Fragment 2 is AlexNet "as torchvision builds it": it must load
     torchvision's state dict strictly, give the same output, and have the parameters the
     weights promise."""
-    from harness.facts import facts
+    from lenet_alexnet.facts import facts
 
     known = facts()
     assert known["alexnet.loads_torchvision_state_dict_strictly"], (

@@ -15,18 +15,18 @@ NOTEBOOK = "docs/chapter-20/notebooks/relu-vs-tanh.ipynb"
 # message the failure must print)
 EDITS = [
     ("a year", PAGE, "is described in the 1998 paper", "is described in the 1997 paper",
-     '"is described in the 1997 paper" states 1997, but tests/claims.py records 1998'),
+     '"is described in the 1997 paper" states 1997, but tests/lenet_alexnet/claims.py records 1998'),
     ("a size in GB", PAGE, "3 GB of memory limited", "4 GB of memory limited",
-     "states 4 GB, but tests/claims.py records 3 GB"),
+     "states 4 GB, but tests/lenet_alexnet/claims.py records 3 GB"),
     ("a count of images", PAGE, "supplied roughly 1.2 million labelled", "supplied roughly 1.4 million labelled",
-     "states 1.4 million, but tests/claims.py records 1.2 million"),
+     "states 1.4 million, but tests/lenet_alexnet/claims.py records 1.2 million"),
     ("a speed-up", PAGE, "of 25 % about six times sooner", "of 25 % about eight times sooner",
-     "states 25 % about eight times, but tests/claims.py records 25 % about six times"),
+     "states 25 % about eight times, but tests/lenet_alexnet/claims.py records 25 % about six times"),
     ("a speed-up in the notebook", NOTEBOOK, "25 % about six times sooner", "25 % about ten times sooner",
-     "states 25 % about ten times, but tests/claims.py records 25 % about six times"),
+     "states 25 % about ten times, but tests/lenet_alexnet/claims.py records 25 % about six times"),
     ("a new number with no row", PAGE, "Training took five to six days,",
      "Training took five to six days with batches of 128 images,",
-     "match no row of tests/claims.py"),
+     "match no row of tests/lenet_alexnet/claims.py"),
 ]
 
 

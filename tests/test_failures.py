@@ -6,7 +6,7 @@ import sys
 import nbformat
 import pytest
 
-from harness.checkpoints import alexnet_checkpoint_name, check_checkpoints, checkpoint_path
+from lenet_alexnet.checkpoints import alexnet_checkpoint_name, check_checkpoints, checkpoint_path
 from harness.checks import check_determinism, check_page, check_snippet, describe_failure
 from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include

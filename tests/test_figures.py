@@ -2,7 +2,7 @@
 
 import pytest
 
-from harness.figures_registry import FIGURES
+from lenet_alexnet.generated import FIGURES
 from harness.paths import FIGURES as FIGURE_DIR, rel
 from harness.report import unified
 
@@ -23,7 +23,7 @@ def test_committed_figure_matches_the_code(file_name):
 
 
 def test_lenet_figure_labels_every_traced_shape():
-    from harness.facts import facts
+    from lenet_alexnet.facts import facts
 
     svg = (FIGURE_DIR / "lenet5-pipeline.svg").read_text(encoding="utf-8")
     for label in facts()["lenet5.figure_stages"]:

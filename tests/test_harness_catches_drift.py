@@ -36,7 +36,7 @@ def test_every_kind_of_drift_fails_naming_its_file(copy, tmp_path):
     copy.replace(LENET_FIGURE, ">28x28x6</text>", ">28x28x8</text>")
 
     log = tmp_path / "executions.log"
-    run = copy.pytest("tests/test_snippets.py", "tests/test_pages.py", "tests/test_claims.py",
+    run = copy.pytest("snippets", "docs", "tests/test_claims.py",
                       "tests/test_figures.py", env={"HARNESS_EXECUTION_LOG": str(log), "HARNESS_NO_CACHE": "1"})
     output = run.output
     assert run.returncode == 1, output
@@ -71,13 +71,13 @@ def test_update_outputs_is_all_or_nothing_and_refused_under_ci(copy):
     original = copy.path(LENET_OUT).read_text()
     copy.replace(LENET_OUT, "61,706", "61,707")
 
-    refused = copy.pytest("--update-outputs", "tests/test_snippets.py", env={"CI": "true"})
+    refused = copy.pytest("--update-outputs", "snippets", env={"CI": "true"})
     assert refused.returncode != 0
     assert "--update-outputs refuses to run with CI set" in refused.output
     assert "61,707" in copy.path(LENET_OUT).read_text(), "the refused run must write nothing"
 
     copy.replace(ALEXNET_PY, "model = AlexNet()", "model = AlexNet()\nraise RuntimeError('broken on purpose')")
-    failed = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_snippets.py")
+    failed = copy.pytest("--update-outputs", "-m", "not notebook", "snippets")
     assert failed.returncode != 0
     assert "--update-outputs wrote nothing" in failed.output and ALEXNET_PY in failed.output
     assert "broken on purpose" in failed.output
@@ -87,7 +87,7 @@ def test_update_outputs_is_all_or_nothing_and_refused_under_ci(copy):
     # A consistent change: a layer size and, after re-recording, everything agrees again.
     copy.replace(LENET_PY, "nn.Linear(120, 84)", "nn.Linear(120, 86)")
     copy.replace(LENET_PY, "nn.Linear(84, num_classes)", "nn.Linear(86, num_classes)")
-    updated = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_snippets.py", "tests/test_pages.py",
+    updated = copy.pytest("--update-outputs", "-m", "not notebook", "snippets", "docs",
                           "tests/test_figures.py")
     assert updated.returncode == 0, updated.output
     assert f"[update-outputs] updated {LENET_OUT}" in updated.output
@@ -109,7 +109,7 @@ def test_update_outputs_ignores_a_warm_cache(copy, tmp_path):
         cached = json.loads(entry.read_text())
         entry.write_text(json.dumps({**cached, "svg": "<svg>stale cache entry</svg>"}))
 
-    drawing = "tests/figures/alexnet_parameters.py"
+    drawing = "tests/lenet_alexnet/figures/alexnet_parameters.py"
     copy.replace(drawing, "Where AlexNet's 61.1 million parameters live", "Where AlexNet keeps its parameters")
     updated = copy.pytest("--update-outputs", "-m", "not notebook", "tests/test_figures.py", env=env)
     assert updated.returncode == 0, updated.output

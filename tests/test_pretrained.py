@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from harness.checkpoints import alexnet_checkpoint_name, checkpoint_path, hash_prefix, sha256_of
+from lenet_alexnet.checkpoints import alexnet_checkpoint_name, checkpoint_path, hash_prefix, sha256_of
 from harness.paths import SNIPPETS
 
 PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
 
 
 def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home):
-    from harness.facts import facts
+    from lenet_alexnet.facts import facts
 
     assert alexnet_checkpoint_name() == "alexnet-owt-7be5be79.pth"
     assert facts()["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"

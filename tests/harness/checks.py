@@ -8,7 +8,8 @@ from .pages import PageError, block_title, code_blocks, is_python, visible
 from .paths import rel
 from .report import Drift, shown_on, unified
 from .runner import code_key
-from .snippets import Snippet, current_versions, describe_versions
+from .contract import Snippet, describe_versions
+from .snippets import current_versions
 
 
 @dataclass
@@ -60,41 +61,70 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
     return found
 
 
-def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
-    """Expand the page as MkDocs does, read it with pytest-codeblocks, run each Python block."""
-    found = Findings()
+@dataclass(frozen=True)
+class PageBlock:
+    """A Python block of an expanded page, and the name its test item carries."""
+
+    name: str
+    block: object  # pytest-codeblocks' CodeBlock
+
+
+def page_blocks(page: Path) -> tuple[list[PageBlock], str | None]:
+    """The page's Python blocks as pytest-codeblocks reads the expanded page, each named by
+    its title (made unique), or the reason the page cannot be read."""
     try:
         blocks = code_blocks(page)
     except PageError as error:
-        found.problems.append(str(error))
-        return found
-
-    known = {code_key(visible(s.code)): s for s in snippets}
+        return [], str(error)
+    named, seen = [], {}
     for block in blocks:
         if not is_python(block):
             continue
         title = block_title(block)
-        if block.expected_output is None:
-            found.problems.append(
-                f"{rel(page)}: the Python block '{title}' has no expected-output block after it "
-                "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
-            )
-            continue
-        snippet = known.get(code_key(visible(block.code)))
-        if snippet is not None:
-            result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
-        else:
-            # Code typed into the page instead of included: still run and checked.
-            source = f"{rel(page)} ('{title}', inline)"
-            result = runner.run(block.code, source)
-        if not result.ok:
-            found.problems.append(describe_failure(f"{rel(page)}: '{title}' ({source})", result, [rel(page)]))
-            continue
-        if visible(block.expected_output) != visible(result.stdout):
-            diff = unified(block.expected_output, result.stdout,
-                           f"{rel(page)}: output shown under '{title}'", f"{source} (fresh run)")
-            found.drifts.append(Drift(rel(page), source, [rel(page)], diff))
-            found.problems.append(f"{rel(page)}: the output shown under '{title}' drifted from {source}\n{diff}")
+        seen[title] = seen.get(title, 0) + 1
+        named.append(PageBlock(title if seen[title] == 1 else f"{title} ({seen[title]})", block))
+    return named, None
+
+
+def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -> Findings:
+    """A Python block must be followed by an expected-output block equal to its fresh output."""
+    found = Findings()
+    block, title = named.block, block_title(named.block)
+    if block.expected_output is None:
+        found.problems.append(
+            f"{rel(page)}: the Python block '{title}' has no expected-output block after it "
+            "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
+        )
+        return found
+    known = {code_key(visible(s.code)): s for s in snippets}
+    snippet = known.get(code_key(visible(block.code)))
+    if snippet is not None:
+        result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
+    else:
+        # Code typed into the page instead of included: still run and checked.
+        source = f"{rel(page)} ('{title}', inline)"
+        result = runner.run(block.code, source)
+    if not result.ok:
+        found.problems.append(describe_failure(f"{rel(page)}: '{title}' ({source})", result, [rel(page)]))
+        return found
+    if visible(block.expected_output) != visible(result.stdout):
+        diff = unified(block.expected_output, result.stdout,
+                       f"{rel(page)}: output shown under '{title}'", f"{source} (fresh run)")
+        found.drifts.append(Drift(rel(page), source, [rel(page)], diff))
+        found.problems.append(f"{rel(page)}: the output shown under '{title}' drifted from {source}\n{diff}")
+    return found
+
+
+def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
+    """Every Python block of the page, checked as check_block does."""
+    found = Findings()
+    blocks, problem = page_blocks(page)
+    if problem:
+        found.problems.append(problem)
+    for named in blocks:
+        one = check_block(page, named, runner, snippets)
+        found.problems += one.problems
+        found.drifts += one.drifts
     return found
 
 

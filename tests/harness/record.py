@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .paths import FIGURES, rel
+from .paths import rel
 from .snippets import current_versions
 
 
@@ -26,8 +26,9 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def update_recordings(runner, snippets, figures: dict, notebooks=(), notebook_env=None) -> list[str]:
-    """Run every snippet and notebook and build every figure first; write only if all succeed."""
+def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_env=None) -> list[str]:
+    """Run every snippet and notebook and draw every generated file first; write only if all
+    succeed. `generated` maps a path to the function that returns its text."""
     from .notebooks import NotebookFailed, as_text, execute
 
     failures, fresh = [], {}
@@ -39,11 +40,11 @@ def update_recordings(runner, snippets, figures: dict, notebooks=(), notebook_en
             failures.append(f"{rel(snippet.path)} printed nothing")
         else:
             fresh[snippet.out_path] = result.stdout
-    for file_name, build in figures.items():
+    for path, build in generated.items():
         try:
-            fresh[FIGURES / file_name] = build()
+            fresh[Path(path)] = build()
         except Exception as error:
-            failures.append(f"figure {file_name} could not be built: {error!r}")
+            failures.append(f"{rel(path)} could not be generated: {error!r}")
     for notebook in notebooks:
         try:
             fresh[notebook] = as_text(execute(notebook, notebook_env))

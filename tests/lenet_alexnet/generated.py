@@ -3,9 +3,9 @@
 import inspect
 from pathlib import Path
 
-from figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline, svg
+from .figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline, svg
 
-from . import cache
+from harness import cache
 
 MODULES = (lenet5_pipeline, alexnet_parameters, ilsvrc_error)
 

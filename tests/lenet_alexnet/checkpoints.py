@@ -4,7 +4,7 @@ TORCH_HOME so the real loading code runs offline and the user's cache is never t
 import hashlib
 from pathlib import Path
 
-from . import cache
+from harness import cache
 
 
 def alexnet_checkpoint_name() -> str:

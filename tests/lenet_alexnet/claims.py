@@ -2,11 +2,11 @@
 
 Each row names a page and a phrase exactly as the page writes it, with the number (or the
 run of numbers) in [brackets]. A number in a page's prose that no row covers fails
-test_claims.py, naming the page and line; so does a row whose phrase has left its page.
+tests/test_claims.py, naming the page and line; so does a row whose phrase has left its page.
 Section, figure, table and exercise numbers, headings, versions, model names and citations
 are recognised by their form (tests/harness/prose.py) and need no row.
 
-COMPUTED rows tie the bracketed words to a fact that code computes (harness/facts.py, from
+COMPUTED rows tie the bracketed words to a fact that code computes (lenet_alexnet/facts.py, from
 the snippets and the notebook the pages show):
 
     exact      the number, shape (5x5x16) or number word equals the fact

@@ -4,9 +4,9 @@ from functools import lru_cache
 
 from pathlib import Path
 
-from . import cache
-from .namespace import load_snippet_namespace
-from .paths import DOCS, SNIPPETS
+from harness import cache
+from harness.namespace import load_snippet_namespace
+from harness.paths import DOCS, SNIPPETS
 
 SECTION = SNIPPETS / "lenet_alexnet"
 
@@ -27,7 +27,7 @@ def facts() -> dict:
     """Cached for authors by the content of the snippets they come from and of this file."""
     key = cache.digest(*(cache.file_digest(SECTION / name) for name in FACT_SOURCES),
                        cache.file_digest(Path(__file__)),
-                       cache.file_digest(HERE.parent / "figures" / "lenet5_pipeline.py"),
+                       cache.file_digest(HERE / "figures" / "lenet5_pipeline.py"),
                        cache.environment_fingerprint())
     entry = cache.load("facts", key)
     if entry is not None:
@@ -75,7 +75,7 @@ def _compute_facts() -> dict:
     with torch.no_grad():
         same_output = loads_strictly and bool(torch.equal(alexnet(images), reference(images)))
 
-    from figures.lenet5_pipeline import input_size as lenet_input_size, trace_stages
+    from .figures.lenet5_pipeline import input_size as lenet_input_size, trace_stages
 
     from .checkpoints import alexnet_checkpoint_name
 

@@ -1,0 +1,293 @@
+"""The verification harness as a pytest plugin (loaded with `-p harness.plugin`).
+
+It collects every snippet (`snippets/<section>/<name>.py`) and every page of the site as
+pytest items, runs each snippet once per test run in a fresh process forked from one server,
+compares what it prints with its recorded `.out` and with what the pages show, and reports
+each failure through the item: the unified diff, the pages that show the snippet and the
+versions. It owns `--update-outputs`, `--check-determinism`, the fork server and the summary
+of drifts at the end of the run.
+
+It knows nothing about any one section. A section's conftest can implement two hooks
+(hookspecs.py): one that prepares what snippets need before the first of them runs (a
+stand-in checkpoint), and one that names generated files (figures) that `--update-outputs`
+re-records with the outputs. All state lives on the pytest config, none in this module.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from . import contract, hookspecs
+from .cache import ci_is_set
+from .checks import Findings, check_block, check_determinism, check_snippet, page_blocks
+from .pages import discover_pages, includes_on, resolve_include
+from .paths import DOCS, REPO, rel
+from .report import Drift
+
+# Per-run state, kept on the config (config.stash), never in this module.
+RUN = pytest.StashKey[dict]()
+
+
+def pytest_addhooks(pluginmanager):
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("harness", "verified snippets and pages")
+    group.addoption("--update-outputs", action="store_true",
+                    help="re-record every snippet's .out, the notebooks and the generated files from a "
+                         "fresh run; refused when CI is set")
+    group.addoption("--check-determinism", action="store_true",
+                    help="run every snippet twice and fail on any output line that differs between the runs")
+
+
+def pytest_configure(config):
+    if config.getoption("--update-outputs") and ci_is_set():
+        raise pytest.UsageError(
+            "--update-outputs refuses to run with CI set: recorded outputs are changed by an "
+            "author and reviewed as a diff, never rewritten by CI"
+        )
+    if config.getoption("--update-outputs") or config.getoption("--check-determinism"):
+        # The one switch of the one cache: snippets, facts, figures, page expansions and
+        # repository-copy runs are all computed afresh.
+        import os
+
+        os.environ["HARNESS_NO_CACHE"] = "1"
+    config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None}
+
+
+# --- collection: snippets and pages as items ------------------------------------------------
+
+def pytest_collect_file(file_path: Path, parent):
+    path = Path(file_path)
+    if path.suffix == ".py" and path.parent.parent == REPO / contract.SNIPPETS_DIR and not path.name.startswith("_"):
+        return SnippetFile.from_parent(parent, path=path)
+    if path.suffix == ".md" and path.resolve() in {p.resolve() for p in discover_pages()}:
+        return PageFile.from_parent(parent, path=path)
+    return None
+
+
+class HarnessFailure(Exception):
+    """What is wrong, already worded for the reader of the test report."""
+
+
+class HarnessItem(pytest.Item):
+    needs_runner = True
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, HarnessFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+    def report_findings(self, found: Findings) -> None:
+        run = self.config.stash[RUN]
+        run["drifts"].extend(found.drifts)
+        if found.problems:
+            raise HarnessFailure("\n\n".join(found.problems))
+
+
+class SnippetFile(pytest.File):
+    def collect(self):
+        yield SnippetOutputItem.from_parent(self, name="recorded-output", snippet=contract.Snippet(self.path))
+
+
+class SnippetOutputItem(HarnessItem):
+    """The snippet runs on its own and prints its `.out` byte for byte."""
+
+    def __init__(self, *, snippet: contract.Snippet, **kwargs):
+        super().__init__(**kwargs)
+        self.snippet = snippet
+
+    def runtest(self):
+        runner = runner_for(self.config)
+        pages = pages_showing(self.config).get(self.snippet.path.resolve(), [])
+        self.report_findings(check_snippet(self.snippet, runner, pages, lambda: failure_report(self.config)))
+        if self.config.getoption("--check-determinism"):
+            differing = check_determinism(self.snippet.code, rel(self.snippet.path), runner)
+            if differing:
+                raise HarnessFailure("\n".join(differing))
+
+    def reportinfo(self):
+        return self.path, None, f"{rel(self.snippet.path)} prints {rel(self.snippet.out_path)}"
+
+
+class PageFile(pytest.File):
+    def collect(self):
+        yield PageIncludesItem.from_parent(self, name="includes")
+        blocks, problem = page_blocks(self.path)
+        if problem:
+            return  # the includes item reports it
+        for index, block in enumerate(blocks):
+            yield PageBlockItem.from_parent(self, name=block.name, index=index)
+
+
+class PageIncludesItem(HarnessItem):
+    """Every include on the page names an existing file, and the page reads as MkDocs reads it."""
+
+    needs_runner = False
+
+    def runtest(self):
+        broken = [
+            f"{rel(self.path)}:{include.line}: --8<-- \"{include.target}\" names a file that does not exist"
+            for include in includes_on(self.path) if resolve_include(include) is None
+        ]
+        _, problem = page_blocks(self.path)
+        if broken or problem:
+            raise HarnessFailure("\n".join(broken + ([problem] if problem and not broken else [])))
+
+    def reportinfo(self):
+        return self.path, None, f"{rel(self.path)}: includes"
+
+
+class PageBlockItem(HarnessItem):
+    """A Python block on the page, followed by an expected-output block equal to its fresh output."""
+
+    def __init__(self, *, index: int, **kwargs):
+        super().__init__(**kwargs)
+        self.index = index
+
+    def runtest(self):
+        blocks, problem = page_blocks(self.path)
+        if problem:
+            raise HarnessFailure(problem)
+        snippets = contract.discover_snippets(REPO)
+        self.report_findings(check_block(self.path, blocks[self.index], runner_for(self.config), snippets))
+
+    def reportinfo(self):
+        return self.path, None, f"{rel(self.path)}::{self.name}"
+
+
+# --- the runner, the fork server and the files they share -----------------------------------
+
+def scratch_env(config) -> dict:
+    """HOME, caches and TORCH_HOME of executed code: a temporary folder, never the user's."""
+    run = config.stash[RUN]
+    if "env" not in run:
+        scratch = config._tmp_path_factory.mktemp("run-home")
+        for folder in ("home", "torch", "cache", "matplotlib"):
+            (scratch / folder).mkdir()
+        run["env"] = {"HOME": str(scratch / "home"), "TORCH_HOME": str(scratch / "torch"),
+                      "XDG_CACHE_HOME": str(scratch / "cache"), "MPLCONFIGDIR": str(scratch / "matplotlib")}
+    return run["env"]
+
+
+def runner_for(config):
+    from .runner import SnippetRunner
+
+    run = config.stash[RUN]
+    if run["runner"] is None:
+        env = scratch_env(config)
+        run["runner"] = SnippetRunner(
+            env=env,
+            prepare=lambda: config.hook.pytest_harness_prepare_run(torch_home=Path(env["TORCH_HOME"])),
+            use_cache=not (config.getoption("--update-outputs") or config.getoption("--check-determinism")),
+        )
+    return run["runner"]
+
+
+def failure_report(config) -> list[str]:
+    reports = config.hook.pytest_harness_failure_report(runner=runner_for(config), env=scratch_env(config))
+    return [line for lines in reports for line in lines]
+
+
+def pages_showing(config) -> dict[Path, list[str]]:
+    """For each file a page includes, the pages that include it."""
+    run = config.stash[RUN]
+    if run["pages_showing"] is None:
+        shown = defaultdict(list)
+        for page in discover_pages():
+            for include in includes_on(page):
+                target = resolve_include(include)
+                if target is not None and rel(page) not in shown[target]:
+                    shown[target].append(rel(page))
+        run["pages_showing"] = dict(shown)
+    return run["pages_showing"]
+
+
+@pytest.fixture(scope="session")
+def snippet_runner(request):
+    return runner_for(request.config)
+
+
+@pytest.fixture(scope="session")
+def torch_home(request) -> Path:
+    """The throwaway torch cache the snippets run with."""
+    return Path(scratch_env(request.config)["TORCH_HOME"])
+
+
+@pytest.fixture(scope="session")
+def notebook_env(request) -> dict:
+    return dict(scratch_env(request.config))
+
+
+@pytest.fixture(scope="session", name="pages_showing")
+def pages_showing_fixture(request) -> dict[Path, list[str]]:
+    return pages_showing(request.config)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site, built once per test run with `mkdocs build --strict`."""
+    from .site import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+def update_outputs(session) -> None:
+    """With --update-outputs, re-record everything after collection, before any check runs."""
+    from .notebooks import discover_notebooks
+    from .record import update_recordings
+
+    config = session.config
+    generated = {}
+    for files in config.hook.pytest_harness_generated_files():
+        generated.update(files)
+    # Notebooks take a while: they are re-recorded when their tests are selected.
+    with_notebooks = any(item.get_closest_marker("notebook") for item in session.items)
+    changes = update_recordings(runner_for(config), contract.discover_snippets(REPO), generated,
+                                discover_notebooks() if with_notebooks else [], scratch_env(config))
+    config.stash[RUN]["updates"].extend(changes or ["nothing changed: every recorded output and generated file is current"])
+
+
+# --- order, the fork server and the summary --------------------------------------------------
+
+def needs_runner(item) -> bool:
+    if isinstance(item, HarnessItem):
+        return item.needs_runner
+    return "snippet_runner" in getattr(item, "fixturenames", ()) or item.get_closest_marker("runs_snippets") is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Order: tests that need no snippet run first, while the fork server imports torch in the
+    background; then those that run snippets; last, the runs of the suite on repository
+    copies, after this run's snippets have filled the cache those copies may reuse."""
+    items.sort(key=lambda item: (item.get_closest_marker("copies_repository") is not None, needs_runner(item)))
+
+
+def pytest_collection_finish(session):
+    if session.config.getoption("--update-outputs"):
+        update_outputs(session)
+    elif any(needs_runner(item) for item in session.items):
+        from .runner import start_fork_server
+
+        start_fork_server()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    run = config.stash.get(RUN, None)
+    if not run:
+        return
+    if run["updates"]:
+        terminalreporter.section("update-outputs", sep="=")
+        for line in run["updates"]:
+            terminalreporter.write_line(f"[update-outputs] {line}")
+    drifts: list[Drift] = run["drifts"]
+    if not drifts:
+        return
+    terminalreporter.section(f"{len(drifts)} drifted output(s)", sep="=", red=True)
+    for drift in drifts:
+        terminalreporter.write_line(f"{drift.where}  (snippet {drift.snippet}; shown on {', '.join(drift.pages) or 'no page'})")
+        terminalreporter.write_line(drift.diff.rstrip("\n"))
+        terminalreporter.write_line("")
+    terminalreporter.write_line("If these changes are intended, re-record them with: pytest --update-outputs")
