@@ -108,9 +108,6 @@ class SnippetOutputItem(HarnessItem):
             if differing:
                 raise HarnessFailure("\n".join(differing))
 
-    def reportinfo(self):
-        return self.path, None, f"{rel(self.snippet.path)} prints {rel(self.snippet.out_path)}"
-
 
 class PageFile(pytest.File):
     def collect(self):
@@ -136,9 +133,6 @@ class PageIncludesItem(HarnessItem):
         if broken or problem:
             raise HarnessFailure("\n".join(broken + ([problem] if problem and not broken else [])))
 
-    def reportinfo(self):
-        return self.path, None, f"{rel(self.path)}: includes"
-
 
 class PageBlockItem(HarnessItem):
     """A Python block on the page, followed by an expected-output block equal to its fresh output."""
@@ -153,9 +147,6 @@ class PageBlockItem(HarnessItem):
             raise HarnessFailure(problem)
         snippets = contract.discover_snippets(REPO)
         self.report_findings(check_block(self.path, blocks[self.index], runner_for(self.config), snippets))
-
-    def reportinfo(self):
-        return self.path, None, f"{rel(self.path)}::{self.name}"
 
 
 # --- the runner, the fork server and the files they share -----------------------------------
