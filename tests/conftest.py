@@ -1,8 +1,14 @@
 """What this site's section needs from the harness plugin (harness/plugin.py): a stand-in
-for the pretrained AlexNet weights before the first snippet runs, the state of the torch
-cache when a snippet fails, and the figures that --update-outputs redraws."""
+for the pretrained AlexNet weights before the first snippet runs, an inspector that reads
+facts and figure data from each snippet's one run, the state of the torch cache when a
+snippet fails, and the figures that --update-outputs redraws."""
 
 from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+SECTION_SNIPPETS = TESTS.parent / "snippets" / "lenet_alexnet"
 
 
 def pytest_harness_prepare_run(torch_home: Path) -> None:
@@ -11,14 +17,31 @@ def pytest_harness_prepare_run(torch_home: Path) -> None:
     write_stand_in_alexnet(torch_home)
 
 
+def pytest_harness_snippet_inspector(path: Path):
+    if Path(path).resolve().parent == SECTION_SNIPPETS:
+        return (str(TESTS), "lenet_alexnet.inspectors", "inspect")
+    return None
+
+
 def pytest_harness_failure_report(runner, env: dict) -> list:
     from lenet_alexnet.checkpoints import check_checkpoints
 
     return check_checkpoints(Path(env["TORCH_HOME"]), runner)
 
 
-def pytest_harness_generated_files() -> dict:
+def pytest_harness_generated_files(runner) -> dict:
     from harness.paths import FIGURES
-    from lenet_alexnet.generated import FIGURES as DRAWINGS
+    from lenet_alexnet.generated import drawings
 
-    return {FIGURES / name: draw for name, draw in DRAWINGS.items()}
+    return {FIGURES / name: draw for name, draw in drawings(runner).items()}
+
+
+@pytest.fixture(scope="session")
+def section_facts(snippet_runner) -> dict:
+    """Every fact the section's claims are checked against (lenet_alexnet/facts.py)."""
+    from lenet_alexnet.facts import FactsUnavailable, facts
+
+    try:
+        return facts(snippet_runner)
+    except FactsUnavailable as error:
+        pytest.fail(str(error), pytrace=False)

@@ -116,11 +116,9 @@ def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, l
 
 
 @pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
-def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule):
-    from lenet_alexnet.facts import facts
-
+def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, section_facts):
     text = prose(page)
-    known = facts()
+    known = section_facts
     assert fact_name in known, f"tests/lenet_alexnet/claims.py names a fact that lenet_alexnet/facts.py does not compute: {fact_name}"
     for start, end in spans_or_fail(page, phrase):
         written = text.text[start:end]
@@ -180,13 +178,11 @@ def test_relay_illustration_names_the_table_bottlenecks():
     assert svg.count('href="#baton"') == len(names), "every runner of the relay carries the filter"
 
 
-def test_hand_written_alexnet_is_the_torchvision_topology():
+def test_hand_written_alexnet_is_the_torchvision_topology(section_facts):
     """The page says Code Fragment 2 is AlexNet "as torchvision builds it": it must load
     torchvision's state dict strictly, give the same output, and have the parameters the
     weights promise."""
-    from lenet_alexnet.facts import facts
-
-    known = facts()
+    known = section_facts
     assert known["alexnet.loads_torchvision_state_dict_strictly"], (
         "snippets/lenet_alexnet/alexnet.py: the hand-written AlexNet no longer loads "
         "torchvision.models.alexnet()'s state dict strictly"

@@ -2,16 +2,16 @@
 
 import pytest
 
-from lenet_alexnet.generated import FIGURES
 from harness.paths import FIGURES as FIGURE_DIR, rel
 from harness.report import unified
+from lenet_alexnet.generated import MODULES, drawings
 
 
-@pytest.mark.parametrize("file_name", sorted(FIGURES))
-def test_committed_figure_matches_the_code(file_name):
+@pytest.mark.parametrize("file_name", sorted(module.FILE_NAME for module in MODULES))
+def test_committed_figure_matches_the_code(file_name, snippet_runner):
     path = FIGURE_DIR / file_name
     assert path.exists(), f"{rel(path)} is missing: generate it with `pytest --update-outputs`"
-    fresh = FIGURES[file_name]()
+    fresh = drawings(snippet_runner)[file_name]()
     committed = path.read_text(encoding="utf-8")
     if fresh != committed:
         pytest.fail(
@@ -22,9 +22,7 @@ def test_committed_figure_matches_the_code(file_name):
         )
 
 
-def test_lenet_figure_labels_every_traced_shape():
-    from lenet_alexnet.facts import facts
-
+def test_lenet_figure_labels_every_traced_shape(section_facts):
     svg = (FIGURE_DIR / "lenet5-pipeline.svg").read_text(encoding="utf-8")
-    for label in facts()["lenet5.figure_stages"]:
+    for label in section_facts["lenet5.figure_stages"]:
         assert f">{label}</text>" in svg, f"{rel(FIGURE_DIR / 'lenet5-pipeline.svg')}: no label {label}"

@@ -12,12 +12,10 @@ from harness.paths import SNIPPETS
 PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
 
 
-def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home):
-    from lenet_alexnet.facts import facts
-
+def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home, section_facts):
     assert alexnet_checkpoint_name() == "alexnet-owt-7be5be79.pth"
-    assert facts()["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
-    assert checkpoint_path(torch_home, alexnet_checkpoint_name()) == torch_home / facts()["pretrained.cached_at"]
+    assert section_facts["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
+    assert checkpoint_path(torch_home, alexnet_checkpoint_name()) == torch_home / section_facts["pretrained.cached_at"]
 
 
 def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):

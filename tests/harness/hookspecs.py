@@ -14,9 +14,17 @@ def pytest_harness_prepare_run(torch_home: Path) -> None:
 
 
 @hookspec
-def pytest_harness_generated_files() -> dict:
+def pytest_harness_generated_files(runner) -> dict:
     """Files drawn from the code, as {path: function returning the file's text}; the
-    `--update-outputs` run rewrites them together with the recorded outputs."""
+    `--update-outputs` run rewrites them together with the recorded outputs. The functions
+    take what they draw from the snippets' runs through `runner`."""
+
+
+@hookspec(firstresult=True)
+def pytest_harness_snippet_inspector(path: Path):
+    """For a snippet file, the function that reads what the section needs (facts, figure data)
+    from the snippet's globals right after its one run, in the same process: a tuple
+    (folder to import from, module name, function name), or None. It must return JSON."""
 
 
 @hookspec

@@ -173,6 +173,7 @@ def runner_for(config):
             env=env,
             prepare=lambda: config.hook.pytest_harness_prepare_run(torch_home=Path(env["TORCH_HOME"])),
             use_cache=not (config.getoption("--update-outputs") or config.getoption("--check-determinism")),
+            inspector_for=lambda path: config.hook.pytest_harness_snippet_inspector(path=path),
         )
     return run["runner"]
 
@@ -232,7 +233,7 @@ def update_outputs(session) -> None:
 
     config = session.config
     generated = {}
-    for files in config.hook.pytest_harness_generated_files():
+    for files in config.hook.pytest_harness_generated_files(runner=runner_for(config)):
         generated.update(files)
     # Notebooks take a while: they are re-recorded when their tests are selected.
     with_notebooks = any(item.get_closest_marker("notebook") for item in session.items)

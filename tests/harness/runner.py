@@ -5,6 +5,7 @@ from it, with fresh globals, reseeded generators, the network blocked and a temp
 TORCH_HOME. Results are memoised by code, so each snippet runs at most once per test run.
 """
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -30,6 +31,8 @@ class RunResult:
     returncode: int
     seconds: float
     timed_out: bool = False
+    exports: dict | None = None  # what the section's inspector read from the finished run
+
 
     @property
     def ok(self) -> bool:
@@ -40,8 +43,11 @@ def code_key(code: str) -> str:
     return hashlib.sha256(code.encode("utf-8")).hexdigest()
 
 
-def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str) -> None:
-    """Body of the forked worker: run one snippet as a `__main__` script."""
+def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str,
+             inspector: tuple | None = None, exports_path: str | None = None) -> None:
+    """Body of the forked worker: run one snippet as a `__main__` script; then, if a section
+    named an inspector for it, hand the inspector the snippet's globals and keep what it
+    returns (JSON), so that facts and figures come from this one execution."""
     import builtins
     import random
     import sys
@@ -89,6 +95,22 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+    if status == 0 and inspector is not None:
+        import importlib
+        import io
+
+        search_path, module_name, function_name = inspector
+        sys.path.insert(0, search_path)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # never part of the snippet's output
+                exports = getattr(importlib.import_module(module_name), function_name)(namespace)
+            with open(exports_path, "w", encoding="utf-8") as handle:
+                json.dump(exports, handle)
+        except BaseException:
+            print(f"[harness] the inspector {module_name}.{function_name} failed on {filename}:", file=sys.stderr)
+            traceback.print_exc()
+            sys.stderr.flush()
+            status = 1
     with open(reads_path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(sorted(os.path.abspath(p) for p in opened)))
     os._exit(status)
@@ -118,8 +140,11 @@ def start_fork_server() -> None:
 
 class SnippetRunner:
     def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 prepare=None, use_cache: bool = True):
+                 prepare=None, use_cache: bool = True, inspector_for=None):
+        """`inspector_for(path)` names, for a snippet file, the function that reads facts from
+        its globals after it ran: (folder to import from, module, function), or None."""
         self.env = dict(env or {})
+        self._inspector_for = inspector_for or (lambda path: None)
         self.env.setdefault("MPLBACKEND", "Agg")
         self.timeout_s = timeout_s
         self._prepare = prepare  # called once, before the first snippet really runs
@@ -135,22 +160,30 @@ class SnippetRunner:
 
     def run(self, code: str, label: str, filename: str | None = None) -> RunResult:
         """Run `code` (memoised by its text); `filename` is what `__file__` and tracebacks show."""
-        key = code_key(code)
+        inspector = self._inspector_for(Path(filename)) if filename else None
+        key = code_key(code + repr(inspector))
         if key not in self._results:
-            self._results[key] = self._cached(code, label) or self._run_fresh(code, label, filename or label)
+            self._results[key] = (self._cached(code, label, inspector)
+                                  or self._run_fresh(code, label, filename or label, inspector=inspector))
         return self._results[key]
 
-    def _cache_key(self, code: str) -> str:
+    def _cache_key(self, code: str, inspector: tuple | None = None) -> str:
         settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})
-        return cache.digest(code, settings, cache.environment_fingerprint())
+        inspected = ""
+        if inspector is not None:  # the inspector's source is part of what the entry depends on
+            folder, module, function = inspector
+            source = Path(folder, *module.split(".")).with_suffix(".py")
+            inspected = f"{module}.{function}:{cache.file_digest(source)}"
+        return cache.digest(code, settings, inspected, cache.environment_fingerprint())
 
-    def _cached(self, code: str, label: str) -> RunResult | None:
+    def _cached(self, code: str, label: str, inspector: tuple | None = None) -> RunResult | None:
         if not self.use_cache:
             return None
-        entry = cache.load("snippets", self._cache_key(code))
+        entry = cache.load("snippets", self._cache_key(code, inspector))
         if entry is None:
             return None
-        return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0)
+        return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0,
+                         exports=entry.get("exports"))
 
     def run_file(self, path: Path, label: str) -> RunResult:
         return self.run(Path(path).read_text(encoding="utf-8"), label, str(path))
@@ -164,7 +197,8 @@ class SnippetRunner:
         first = self.run(code, label, filename)
         return first, self._run_fresh(code, label, filename or label, store=False)
 
-    def _run_fresh(self, code: str, label: str, filename: str, store: bool = True) -> RunResult:
+    def _run_fresh(self, code: str, label: str, filename: str, store: bool = True,
+                   inspector: tuple | None = None) -> RunResult:
         if self._prepare is not None:
             prepare, self._prepare = self._prepare, None
             prepare()
@@ -174,11 +208,12 @@ class SnippetRunner:
                 handle.write(label + "\n")
         with tempfile.TemporaryDirectory(prefix="snippet-run-") as scratch:
             out_path, err_path = Path(scratch, "stdout"), Path(scratch, "stderr")
-            reads_path = Path(scratch, "reads")
+            reads_path, exports_path = Path(scratch, "reads"), Path(scratch, "exports.json")
             started = time.perf_counter()
             worker = self._ctx().Process(
                 target=_execute,
-                args=(code, filename, self.env, str(out_path), str(err_path), str(reads_path)),
+                args=(code, filename, self.env, str(out_path), str(err_path), str(reads_path),
+                      inspector, str(exports_path)),
                 name=f"snippet {label}",
             )
             worker.start()
@@ -193,11 +228,12 @@ class SnippetRunner:
             if timed_out:
                 stderr += f"\n[harness] killed after {self.timeout_s:.0f} s without finishing\n"
             returncode = -9 if timed_out else worker.exitcode
-            result = RunResult(label, read(out_path), stderr, returncode, seconds, timed_out)
+            exports = json.loads(read(exports_path)) if exports_path.exists() else None
+            result = RunResult(label, read(out_path), stderr, returncode, seconds, timed_out, exports)
             if store and self.use_cache and result.ok:
                 reads = cache.repository_reads(read(reads_path).splitlines() + [filename])
-                cache.store("snippets", self._cache_key(code), {
+                cache.store("snippets", self._cache_key(code, inspector), {
                     "stdout": result.stdout, "stderr": result.stderr,
-                    "returncode": result.returncode, "reads": reads,
+                    "returncode": result.returncode, "reads": reads, "exports": exports,
                 })
             return result

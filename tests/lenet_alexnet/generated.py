@@ -1,32 +1,14 @@
-"""The generated figures: output file name -> function returning its SVG text."""
+"""The generated figures: output file name -> function drawing its SVG from the run of the
+snippet it depicts (what inspectors.py read from it). Drawing needs no torch and no cache of
+its own: the snippet runs are cached, and a drawing is cheap."""
 
-import inspect
-from pathlib import Path
-
-from .figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline, svg
-
-from harness import cache
+from .facts import exports
+from .figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline
 
 MODULES = (lenet5_pipeline, alexnet_parameters, ilsvrc_error)
 
 
-def _cached(module):
-    """Build the figure, or for authors take it from the cache while its snippet, its drawing
-    code and the installed versions are unchanged."""
-
-    def build() -> str:
-        key = cache.digest(
-            cache.file_digest(module.SNIPPET), cache.file_digest(Path(inspect.getfile(module))),
-            cache.file_digest(Path(inspect.getfile(svg))), cache.environment_fingerprint(),
-        )
-        entry = cache.load("figures", key)
-        if entry is not None:
-            return entry["svg"]
-        text = module.build()
-        cache.store("figures", key, {"svg": text})
-        return text
-
-    return build
-
-
-FIGURES = {module.FILE_NAME: _cached(module) for module in MODULES}
+def drawings(runner) -> dict:
+    """{file name: function returning the SVG text}, each reading its snippet's run from `runner`."""
+    return {module.FILE_NAME: (lambda module=module: module.build(exports(runner, module.SNIPPET)))
+            for module in MODULES}

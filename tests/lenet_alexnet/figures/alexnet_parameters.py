@@ -1,24 +1,9 @@
 """Where AlexNet's parameters live: one bar per layer, traced from the snippet's model."""
 
-from harness.namespace import load_snippet_namespace
-from harness.paths import SNIPPETS
-
 from .svg import document, rect, text
 
-SNIPPET = SNIPPETS / "lenet_alexnet" / "alexnet_cost.py"
+SNIPPET = "alexnet_cost"
 FILE_NAME = "alexnet-parameters.svg"
-
-
-def layer_counts(model) -> list[tuple[str, str, int]]:
-    """(layer name, kind, parameter count) for every convolution and dense layer."""
-    from torch import nn
-
-    rows = []
-    for name, layer in model.named_modules():
-        if isinstance(layer, (nn.Conv2d, nn.Linear)):
-            kind = "conv" if isinstance(layer, nn.Conv2d) else "dense"
-            rows.append((name, kind, sum(p.numel() for p in layer.parameters())))
-    return rows
 
 
 def render(rows: list[tuple[str, str, int]]) -> str:
@@ -44,6 +29,5 @@ def render(rows: list[tuple[str, str, int]]) -> str:
                     f"Parameters per layer of AlexNet, {total:,} in all: {summary}.", body)
 
 
-def build() -> str:
-    namespace = load_snippet_namespace(SNIPPET)
-    return render(layer_counts(namespace["model"]))
+def build(exported: dict) -> str:
+    return render([tuple(row) for row in exported["figure.alexnet_layers"]])

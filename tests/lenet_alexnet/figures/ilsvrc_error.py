@@ -1,11 +1,8 @@
 """Exercise 20.1.3: winning top-5 error by year, from the data in the snippet."""
 
-from harness.namespace import load_snippet_namespace
-from harness.paths import SNIPPETS
-
 from .svg import document, rect, text
 
-SNIPPET = SNIPPETS / "lenet_alexnet" / "ilsvrc_winners.py"
+SNIPPET = "ilsvrc_winners"
 FILE_NAME = "ilsvrc-top5-error.svg"
 
 
@@ -31,5 +28,5 @@ def render(winners) -> str:
     return document(width, height, "Winning ILSVRC top-5 error by year", f"Winning top-5 error: {summary}.", body)
 
 
-def build() -> str:
-    return render(load_snippet_namespace(SNIPPET)["WINNERS"])
+def build(exported: dict) -> str:
+    return render([tuple(row) for row in exported["figure.ilsvrc_winners"]])

@@ -1,13 +1,11 @@
-"""Figure 20.1.1: the LeNet-5 pipeline, with every shape traced from the snippet's model."""
+"""Figure 20.1.1: the LeNet-5 pipeline, with every shape traced from the snippet's model (the
+tracing runs in the snippet's own run, through inspectors.py; drawing needs no torch)."""
 
 from dataclasses import dataclass
 
-from harness.namespace import load_snippet_namespace
-from harness.paths import SNIPPETS
-
 from .svg import document, rect, text
 
-SNIPPET = SNIPPETS / "lenet_alexnet" / "lenet5.py"
+SNIPPET = "lenet5"
 FILE_NAME = "lenet5-pipeline.svg"
 
 
@@ -119,6 +117,5 @@ def render(stages: list[Stage]) -> str:
     )
 
 
-def build() -> str:
-    model = load_snippet_namespace(SNIPPET)["LeNet5"]()
-    return render(trace_stages(model))
+def build(exported: dict) -> str:
+    return render([Stage(kind, tuple(shape), operation) for kind, shape, operation in exported["figure.lenet5_stages"]])

@@ -1,0 +1,222 @@
+"""Read what this section's claims and figures need from a snippet's globals, right after the
+snippet's one run, in the process that ran it (harness/runner.py calls `inspect`).
+
+Each function takes the snippet's namespace and returns plain JSON: facts under their names
+in tests/lenet_alexnet/claims.py, and the data the figures are drawn from. Nothing here runs
+a snippet again; torch is already imported in that process.
+"""
+
+import math
+from pathlib import Path
+
+
+def inspect(namespace: dict) -> dict:
+    read = INSPECTORS.get(Path(namespace["__file__"]).stem)
+    return read(namespace) if read else {}
+
+
+def count(module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def of(model, kind) -> list:
+    return [m for m in model.modules() if isinstance(m, kind)]
+
+
+def lenet5(ns: dict) -> dict:
+    import torch
+    from torch import nn
+
+    from .figures.lenet5_pipeline import input_size, trace_stages
+
+    model = ns["LeNet5"]()
+    convs, denses = of(model, nn.Conv2d), of(model, nn.Linear)
+    side = input_size(model)
+    with torch.no_grad():
+        channels, height, width = model.features(torch.zeros(1, 1, side, side)).shape[1:]
+    stages = trace_stages(model)
+    alt = [stages[0].label]  # the figure's alt text: input, then each operation and its result
+    results = iter(stage.label for stage in stages[1:])
+    for layer in model.features:
+        size = getattr(layer, "kernel_size", None)
+        if size is not None:
+            size = size if isinstance(size, int) else size[0]
+            alt += [f"{size}x{size}", next(results)]
+    alt += [str(m.out_features) for m in denses]
+    pool = of(model, nn.MaxPool2d)[0].kernel_size
+    return {
+        "lenet5.parameters": count(model),
+        "lenet5.input_size": f"{side}x{side}",
+        "lenet5.feature_map": f"{height}x{width}x{channels}",
+        "lenet5.classifier_inputs": denses[0].in_features,
+        "lenet5.conv_kernel": convs[0].kernel_size[0],
+        "lenet5.conv_kernel_shape": f"{convs[0].kernel_size[0]}x{convs[0].kernel_size[1]}",
+        "lenet5.conv1_maps": convs[0].out_channels,
+        "lenet5.conv2_maps": convs[1].out_channels,
+        "lenet5.dense_units": [m.out_features for m in denses[:-1]],
+        "lenet5.dense_layers": len(denses),
+        "lenet5.classes": denses[-1].out_features,
+        "lenet5.pool": pool,
+        "lenet5.pool_window": f"{pool}x{pool}",
+        "lenet5.figure_stages": [stage.label for stage in stages],
+        "lenet5.figure_alt_numbers": alt,
+        "figure.lenet5_stages": [[s.kind, list(s.shape), s.operation] for s in stages],
+    }
+
+
+def alexnet(ns: dict) -> dict:
+    import torch
+    from torch import nn
+    from torchvision.models import alexnet as torchvision_alexnet
+
+    model = ns["AlexNet"]()
+    convs, denses, pools = of(model, nn.Conv2d), of(model, nn.Linear), of(model, nn.MaxPool2d)
+    total = count(model)
+    with torch.no_grad():
+        head_input = model.avgpool(model.features(torch.zeros(1, 3, 224, 224))).shape[1:]
+    # The hand-written AlexNet against torchvision's: same parameters, same output.
+    reference = torchvision_alexnet()
+    try:
+        model.load_state_dict(reference.state_dict(), strict=True)
+        loads_strictly = True
+    except RuntimeError:
+        loads_strictly = False
+    model.eval(), reference.eval()
+    images = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        same_output = loads_strictly and bool(torch.equal(model(images), reference(images)))
+    return {
+        "alexnet.parameters": total,
+        "alexnet.loads_torchvision_state_dict_strictly": loads_strictly,
+        "alexnet.same_output_as_torchvision": same_output,
+        "alexnet.conv_layers": len(convs),
+        "alexnet.dense_layers": len(denses),
+        "alexnet.conv_parameters": sum(count(m) for m in convs),
+        "alexnet.first_conv_parameters": count(convs[0]),
+        "alexnet.first_conv_share_percent": 100 * count(convs[0]) / total,
+        "alexnet.first_conv_in": convs[0].in_channels,
+        "alexnet.first_conv_out": convs[0].out_channels,
+        "alexnet.first_dense_inputs": denses[0].in_features,
+        "alexnet.first_dense_inputs_shape": "x".join(str(d) for d in head_input),
+        "alexnet.first_dense_outputs": denses[0].out_features,
+        "alexnet.first_dense_in_out": [denses[0].in_features, denses[0].out_features],
+        "alexnet.first_dense_parameters": count(denses[0]),
+        "alexnet.first_dense_share_percent": 100 * count(denses[0]) / total,
+        "alexnet.dense_to_conv_ratio": count(denses[0]) / count(convs[0]),
+        "alexnet.dense_weight_factors": denses[0].weight.dim(),
+        "alexnet.pool_kernel": pools[0].kernel_size,
+        "alexnet.pool_stride": pools[0].stride,
+        "alexnet.pool_window": f"{pools[0].kernel_size}x{pools[0].kernel_size}",
+        "alexnet.stem_kernel": convs[0].kernel_size[0],
+        "alexnet.stem_kernel_shape": f"{convs[0].kernel_size[0]}x{convs[0].kernel_size[1]}",
+        "alexnet.stem_stride": convs[0].stride[0],
+        "alexnet.dropout_layers": len(of(model, nn.Dropout)),
+        "alexnet.input_size": "224x224",
+    }
+
+
+def alexnet_cost(ns: dict) -> dict:
+    from torch import nn
+
+    params, macs, kinds = ns["params"], ns["macs"], ns["kinds"]
+    total_params, total_macs = sum(params.values()), sum(macs.values())
+    share = lambda part, whole: 100 * part / whole  # noqa: E731
+    layers = ns["layers"]
+    return {
+        "alexnet.conv_parameter_share_percent": share(kinds["conv"][0], total_params),
+        "alexnet.dense_parameter_share_percent": share(kinds["dense"][0], total_params),
+        "alexnet.conv_mac_share_percent": share(kinds["conv"][1], total_macs),
+        "alexnet.dense_mac_share_percent": share(kinds["dense"][1], total_macs),
+        "alexnet.macs": total_macs,
+        "alexnet.gmacs": total_macs / 1e9,
+        "alexnet.first_dense_mac_share_percent": share(macs["classifier.1"], total_macs),
+        "alexnet.conv2_parameter_share_percent": share(params["features.3"], total_params),
+        "alexnet.conv2_mac_share_percent": share(macs["features.3"], total_macs),
+        "figure.alexnet_layers": [[name, "conv" if isinstance(layer, nn.Conv2d) else "dense", params[name]]
+                                  for name, layer in layers.items()],
+    }
+
+
+def alexnet_2012(ns: dict) -> dict:
+    import torch
+    from torch import nn
+
+    paper, library = ns["paper"], ns["library"]
+    convs = of(paper, nn.Conv2d)
+    with torch.no_grad():
+        first_map = convs[0](torch.zeros(1, 3, 227, 227)).shape[-1]
+    return {
+        "alexnet2012.parameters": count(paper),
+        "alexnet2012.difference": count(library) - count(paper),
+        "alexnet2012.dense_difference": sum(count(a) - count(b) for a, b in zip(of(library, nn.Linear),
+                                                                                of(paper, nn.Linear))),
+        "alexnet2012.response_norms": len(of(paper, nn.LocalResponseNorm)),
+        "alexnet2012.grouped_convs": sum(m.groups > 1 for m in convs),
+        "alexnet2012.groups": max(m.groups for m in convs),
+        "alexnet2012.input": "227x227",
+        "alexnet2012.first_map": f"{first_map}x{first_map}",
+    }
+
+
+def preprocessing_mismatch(ns: dict) -> dict:
+    deployed, expected = ns["deployed"], ns["expected"]
+    means = deployed.mean(dim=(1, 2))
+    spread = float(deployed.std(dim=(1, 2)).mean()) / float(expected.std(dim=(1, 2)).mean())
+    return {
+        "mismatch.deployed_max": float(deployed.max()),
+        "mismatch.deployed_range": [round(float(deployed.min())), round(float(deployed.max()))],
+        "mismatch.deployed_mean_min": float(means.min()),
+        "mismatch.deployed_mean_max": float(means.max()),
+        "mismatch.deployed_mean_range": [round(float(means.min())), round(float(means.max()))],
+        "mismatch.orders_of_magnitude": round(math.log10(spread)),
+    }
+
+
+def ilsvrc_winners(ns: dict) -> dict:
+    winners = [list(row) for row in ns["WINNERS"]]
+    error = {year: err for year, _, _, err in winners}
+    return {
+        **{f"ilsvrc.{year}": err for year, err in error.items()},
+        **{f"ilsvrc.year_{year}": year for year in error},
+        "ilsvrc.drop_2010_2011": error[2010] - error[2011],
+        "ilsvrc.drop_2011_2012": error[2011] - error[2012],
+        "ilsvrc.years": [min(error), max(error)],
+        "ilsvrc.chart_numbers": [n for year, _, _, err in winners for n in (err, year)],
+        "figure.ilsvrc_winners": winners,
+    }
+
+
+def pretrained_alexnet(ns: dict) -> dict:
+    import os
+
+    import torch
+
+    weights, preprocess = ns["weights"], ns["preprocess"]
+    metrics = weights.meta["_metrics"]["ImageNet-1K"]
+    code = Path(ns["__file__"]).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(code) if line.startswith("weights = "))
+    end = next(i for i, line in enumerate(code) if line.startswith("preprocess = "))
+    shortcut = [line for line in code[start:end + 1] if line.strip() and not line.startswith("#")]
+    cached = Path(torch.hub.get_dir()) / "checkpoints" / weights.url.rsplit("/", 1)[-1]
+    return {
+        "pretrained.num_params": weights.meta["num_params"],
+        "pretrained.classes": len(weights.meta["categories"]),
+        "pretrained.crop": preprocess.crop_size[0],
+        "pretrained.resize": preprocess.resize_size[0],
+        "pretrained.gflops": weights.meta["_ops"],
+        "pretrained.acc5_percent": metrics["acc@5"],
+        "pretrained.top5_error_percent": 100 - metrics["acc@5"],
+        "pretrained.shortcut_lines": len(shortcut),
+        "pretrained.cached_at": cached.relative_to(os.environ["TORCH_HOME"]).as_posix(),
+    }
+
+
+INSPECTORS = {
+    "lenet5": lenet5,
+    "alexnet": alexnet,
+    "alexnet_cost": alexnet_cost,
+    "alexnet_2012": alexnet_2012,
+    "preprocessing_mismatch": preprocessing_mismatch,
+    "ilsvrc_winners": ilsvrc_winners,
+    "pretrained_alexnet": pretrained_alexnet,
+}
