@@ -56,6 +56,8 @@ def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
         out.write_text(out.read_text() + "edited while serving\n")
         reloaded = wait_for(url, lambda body: "edited while serving" in body, 60)
         assert reloaded is not None, "mkdocs serve did not rebuild after a snippet output changed"
+        # The page is on disk a moment before MkDocs logs how long the build took.
+        time.sleep(2)
     finally:
         server.terminate()
         try:

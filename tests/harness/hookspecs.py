@@ -1,4 +1,5 @@
-"""Hooks a section's conftest may implement; the plugin calls them, never imports the section."""
+"""Hooks a section's own plugin (for Section 20.1, tests/lenet_alexnet/hooks.py) may implement;
+the harness plugin calls them and never imports the section."""
 
 from pathlib import Path
 

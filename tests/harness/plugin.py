@@ -7,10 +7,12 @@ each failure through the item: the unified diff, the pages that show the snippet
 versions. It owns `--update-outputs`, `--check-determinism`, the fork server and the summary
 of drifts at the end of the run.
 
-It knows nothing about any one section. A section's conftest can implement two hooks
-(hookspecs.py): one that prepares what snippets need before the first of them runs (a
-stand-in checkpoint), and one that names generated files (figures) that `--update-outputs`
-re-records with the outputs. All state lives on the pytest config, none in this module.
+It knows nothing about any one section. A section's own plugin implements the hooks of
+hookspecs.py: what snippets need before the first of them runs (a stand-in checkpoint), an
+inspector that reads facts from each snippet's one run, extra lines for a failure report,
+and generated files (figures) that `--update-outputs` re-records with the outputs. All state
+lives on the pytest config, none in this module. Under pytest-xdist the workers share one
+folder of results, so that each snippet still runs once.
 """
 
 from collections import defaultdict
@@ -40,6 +42,25 @@ def pytest_addoption(parser):
                          "fresh run; refused when CI is set")
     group.addoption("--check-determinism", action="store_true",
                     help="run every snippet twice and fail on any output line that differs between the runs")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    if getattr(config.option, "numprocesses", None) and config.getoption("--update-outputs"):
+        raise pytest.UsageError("--update-outputs rewrites files and runs serially: leave out -n")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: every worker of this run shares one folder of snippet results, so a
+    snippet that two workers need still runs once (SnippetRunner._shared)."""
+    node.workerinput["harness_share_dir"] = share_dir(node.config)
+
+
+def share_dir(config) -> str:
+    if "share_dir" not in config.stash[RUN]:
+        config.stash[RUN]["share_dir"] = str(config._tmp_path_factory.mktemp("shared-runs"))
+    return config.stash[RUN]["share_dir"]
 
 
 def pytest_configure(config):
@@ -174,6 +195,7 @@ def runner_for(config):
             prepare=lambda: config.hook.pytest_harness_prepare_run(torch_home=Path(env["TORCH_HOME"])),
             use_cache=not (config.getoption("--update-outputs") or config.getoption("--check-determinism")),
             inspector_for=lambda path: config.hook.pytest_harness_snippet_inspector(path=path),
+            share_dir=getattr(config, "workerinput", {}).get("harness_share_dir"),
         )
     return run["runner"]
 

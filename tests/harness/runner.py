@@ -140,11 +140,12 @@ def start_fork_server() -> None:
 
 class SnippetRunner:
     def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 prepare=None, use_cache: bool = True, inspector_for=None):
+                 prepare=None, use_cache: bool = True, inspector_for=None, share_dir: str | None = None):
         """`inspector_for(path)` names, for a snippet file, the function that reads facts from
         its globals after it ran: (folder to import from, module, function), or None."""
         self.env = dict(env or {})
         self._inspector_for = inspector_for or (lambda path: None)
+        self.share_dir = share_dir
         self.env.setdefault("MPLBACKEND", "Agg")
         self.timeout_s = timeout_s
         self._prepare = prepare  # called once, before the first snippet really runs
@@ -163,9 +164,31 @@ class SnippetRunner:
         inspector = self._inspector_for(Path(filename)) if filename else None
         key = code_key(code + repr(inspector))
         if key not in self._results:
-            self._results[key] = (self._cached(code, label, inspector)
-                                  or self._run_fresh(code, label, filename or label, inspector=inspector))
+            self._results[key] = self._shared(key, lambda: (
+                self._cached(code, label, inspector)
+                or self._run_fresh(code, label, filename or label, inspector=inspector)))
         return self._results[key]
+
+    def _shared(self, key: str, produce) -> RunResult:
+        """With `share_dir` (one folder for all the processes of one test run, as pytest-xdist's
+        workers are), the first process to need a result produces it under a lock and the
+        others read it: each snippet still runs once per test run."""
+        if self.share_dir is None:
+            return produce()
+        import fcntl
+
+        folder = Path(self.share_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / f"{key}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            stored = folder / f"{key}.json"
+            if stored.exists():
+                return RunResult(**json.loads(stored.read_text(encoding="utf-8")))
+            result = produce()
+            temporary = stored.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(result.__dict__), encoding="utf-8")
+            os.replace(temporary, stored)
+            return result
 
     def _cache_key(self, code: str, inspector: tuple | None = None) -> str:
         settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})

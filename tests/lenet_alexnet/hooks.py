@@ -1,13 +1,15 @@
-"""What this site's section needs from the harness plugin (harness/plugin.py): a stand-in
-for the pretrained AlexNet weights before the first snippet runs, an inspector that reads
-facts and figure data from each snippet's one run, the state of the torch cache when a
-snippet fails, and the figures that --update-outputs redraws."""
+"""What Section 20.1 needs from the harness plugin (harness/plugin.py), as a pytest plugin of
+its own (loaded with `-p lenet_alexnet.hooks`, so that it is active whatever is collected:
+`pytest snippets` too): a stand-in for the pretrained AlexNet weights before the first
+snippet runs, an inspector that reads facts and figure data from each snippet's one run, the
+state of the torch cache when a snippet fails, the figures that --update-outputs redraws,
+and the section's facts as a fixture."""
 
 from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 SECTION_SNIPPETS = TESTS.parent / "snippets" / "lenet_alexnet"
 
 
