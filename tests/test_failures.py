@@ -6,14 +6,14 @@ import sys
 import nbformat
 import pytest
 
-from lenet_alexnet.checkpoints import alexnet_checkpoint_name, check_checkpoints, checkpoint_path
+from lenet_alexnet.checkpoints import (WeightsRefused, alexnet_checkpoint_name, check_checkpoints, checkpoint_path,
+                                       verify_genuine)
 from harness.checks import check_determinism, check_page, check_snippet, describe_failure
 from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include
 from harness.paths import DOCS, SNIPPETS
 from harness.runner import SnippetRunner
 from harness.snippets import Snippet
-from test_pretrained import WeightsRefused, verify_genuine
 
 
 @pytest.fixture(scope="module")

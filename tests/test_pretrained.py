@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lenet_alexnet.checkpoints import alexnet_checkpoint_name, checkpoint_path, hash_prefix, sha256_of
+from lenet_alexnet.checkpoints import alexnet_checkpoint_name, checkpoint_path, verify_genuine
 from harness.paths import SNIPPETS
 
 PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
@@ -32,21 +32,6 @@ def genuine_weights() -> Path:
     cache_home = os.environ.get("XDG_CACHE_HOME", os.path.join(os.path.expanduser("~"), ".cache"))
     torch_home = os.environ.get("TORCH_HOME", os.path.join(cache_home, "torch"))
     return Path(torch_home) / "hub" / "checkpoints" / alexnet_checkpoint_name()
-
-
-class WeightsRefused(Exception):
-    pass
-
-
-def verify_genuine(path: Path) -> Path:
-    """torchvision checks the hash only when it downloads; a cached file is checked here."""
-    digest, prefix = sha256_of(path), hash_prefix(path.name)
-    if not digest.startswith(prefix):
-        raise WeightsRefused(
-            f"{path}: SHA-256 {digest[:16]}... does not start with {prefix}, the prefix in its file "
-            "name; the file is corrupt or not the genuine weights, and the test refuses to use it"
-        )
-    return path
 
 
 def test_genuine_weights_predict_sensibly(tmp_path, snippet_runner):

@@ -73,3 +73,18 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class WeightsRefused(Exception):
+    pass
+
+
+def verify_genuine(path: Path) -> Path:
+    """torchvision checks the hash only when it downloads; a cached file is checked here."""
+    digest, prefix = sha256_of(path), hash_prefix(path.name)
+    if not digest.startswith(prefix):
+        raise WeightsRefused(
+            f"{path}: SHA-256 {digest[:16]}... does not start with {prefix}, the prefix in its file "
+            "name; the file is corrupt or not the genuine weights, and the test refuses to use it"
+        )
+    return path
