@@ -38,3 +38,6 @@ def test_parallel_run_matches_serial_and_runs_each_snippet_once(tmp_path):
     assert serial and serial == parallel, (set(serial.items()) ^ set(parallel.items()))
     assert serial["snippets/lenet_alexnet/lenet5.py::recorded-output"] == "FAILED"
     assert runs["serial"].returncode == runs["parallel"].returncode == 1
+    for mode, run in runs.items():  # the summary at the end lists the drift, under xdist too
+        summary = run.output[run.output.index("drifted output(s)"):]
+        assert "snippets/lenet_alexnet/lenet5.out" in summary and "+LeNet-5 parameters: 61,706" in summary, mode

@@ -76,6 +76,7 @@ def pytest_configure(config):
 
         os.environ["HARNESS_NO_CACHE"] = "1"
     config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None}
+    config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
 
 
 # --- collection: snippets and pages as items ------------------------------------------------
@@ -102,8 +103,9 @@ class HarnessItem(pytest.Item):
         return super().repr_failure(excinfo, style)
 
     def report_findings(self, found: Findings) -> None:
-        run = self.config.stash[RUN]
-        run["drifts"].extend(found.drifts)
+        # Carried by the test report, so that the run's summary sees them under pytest-xdist too.
+        for drift in found.drifts:
+            self.user_properties.append(("harness-drift", drift.__dict__))
         if found.problems:
             raise HarnessFailure("\n\n".join(found.problems))
 
@@ -286,6 +288,19 @@ def pytest_collection_finish(session):
         from .runner import start_fork_server
 
         start_fork_server()
+
+
+class DriftCollector:
+    """Gathers the drifts that test reports carry (from this process, or from pytest-xdist's
+    workers when this is the controller) for the summary at the end of the run."""
+
+    def __init__(self, config):
+        self.config = config
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call":
+            self.config.stash[RUN]["drifts"].extend(
+                Drift(**value) for name, value in getattr(report, "user_properties", ()) if name == "harness-drift")
 
 
 def pytest_terminal_summary(terminalreporter, config):
