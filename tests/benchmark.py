@@ -9,6 +9,11 @@
     pretrained one against a stand-in checkpoint in a temporary TORCH_HOME), N times.
 
 Prints every time, the medians, and their ratio; the cold run is reported on its own too.
+
+With --ci it also measures, once each and with CI=true (no cache): (a) again, the whole
+suite, one execution of every exercise notebook and one `mkdocs build --strict`, and prints
+the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.5) and
+whole suite / (bare snippets + notebooks once + one build) (at most 1).
 """
 
 import argparse
@@ -39,6 +44,7 @@ def timed(command, env) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--ci", action="store_true", help="also time the suite as CI runs it, without a cache")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="benchmark-"))
@@ -67,6 +73,30 @@ def main() -> None:
     print(f"cold (a)/(b):              {loop[0] / b:.2f}")
     if len(loop) > 1:
         print(f"cached/cold (a):           {statistics.median(loop[1:]) / loop[0]:.2f}  (target: at most 0.25)")
+    if args.ci:
+        ci_env = {**base_env, "CI": "true"}
+        fast = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                      "-m", "not browser and not notebook"], ci_env)
+        print(f"(c) fast loop with CI=true: {fast:.1f} s", flush=True)
+        whole = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], ci_env)
+        print(f"(d) whole suite with CI=true: {whole:.1f} s", flush=True)
+        notebooks = timed([sys.executable, "-c", NOTEBOOKS_ONCE], {**bare_env, "HOME": str(scratch / "home")})
+        print(f"(e) every notebook executed once: {notebooks:.1f} s", flush=True)
+        build = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(scratch / "site")],
+                      {**base_env, "NO_MKDOCS_2_WARNING": "1"})
+        print(f"(f) one mkdocs build --strict: {build:.1f} s", flush=True)
+        print()
+        print(f"ratio (c)/(b):             {fast / b:.2f}  (target: at most 0.5)")
+        print(f"ratio (d)/((b)+(e)+(f)):   {whole / (b + notebooks + build):.2f}  (target: at most 1)")
+
+
+NOTEBOOKS_ONCE = """
+import sys
+sys.path.insert(0, "tests")
+from harness.notebooks import discover_notebooks, execute
+for notebook in discover_notebooks():
+    execute(notebook)
+"""
 
 
 if __name__ == "__main__":
