@@ -40,7 +40,7 @@ def add_section(copy: RepositoryCopy) -> None:
 def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     copy = RepositoryCopy(tmp_path / "repo")
     add_section(copy)
-    args = ("snippets", "docs", "tests/test_contract.py", "-vv")  # the copy runs with -q
+    args = (SECTION, PAGE, "-vv")  # only the new section; the copy runs with -q
     env = {"HARNESS_NO_CACHE": "1"}
 
     verified = copy.pytest(*args, env=env)
