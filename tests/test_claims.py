@@ -3,6 +3,7 @@
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ WORDS = {w: n for n, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
+@lru_cache(maxsize=None)
 def prose(page: str):
+    """Read once per test run: the rows of one page all look in the same text."""
     return read_prose(DOCS / page, page)
 
 

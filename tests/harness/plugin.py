@@ -75,7 +75,8 @@ def pytest_configure(config):
         import os
 
         os.environ["HARNESS_NO_CACHE"] = "1"
-    config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None}
+    config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None, "pages": {},
+                         "snippets": None}
     config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
 
 
@@ -152,7 +153,7 @@ class PageIncludesItem(HarnessItem):
             f"{rel(self.path)}:{include.line}: --8<-- \"{include.target}\" names a file that does not exist"
             for include in includes_on(self.path) if resolve_include(include) is None
         ]
-        _, problem = page_blocks(self.path)
+        _, problem = expanded_page(self.config, self.path)
         if broken or problem:
             raise HarnessFailure("\n".join(broken + ([problem] if problem and not broken else [])))
 
@@ -165,11 +166,27 @@ class PageBlockItem(HarnessItem):
         self.index = index
 
     def runtest(self):
-        blocks, problem = page_blocks(self.path)
+        blocks, problem = expanded_page(self.config, self.path)
         if problem:
             raise HarnessFailure(problem)
-        snippets = contract.discover_snippets(REPO)
+        snippets = config_snippets(self.config)
         self.report_findings(check_block(self.path, blocks[self.index], runner_for(self.config), snippets))
+
+
+def expanded_page(config, page: Path):
+    """The page's blocks as the checks read them, expanded once per run and at check time
+    (after --update-outputs has re-recorded, unlike the expansion that named the items)."""
+    pages = config.stash[RUN]["pages"]
+    if page not in pages:
+        pages[page] = page_blocks(page)
+    return pages[page]
+
+
+def config_snippets(config) -> list:
+    run = config.stash[RUN]
+    if run["snippets"] is None:
+        run["snippets"] = contract.discover_snippets(REPO)
+    return run["snippets"]
 
 
 # --- the runner, the fork server and the files they share -----------------------------------
@@ -271,7 +288,7 @@ def update_outputs(session) -> None:
 def needs_runner(item) -> bool:
     if isinstance(item, HarnessItem):
         return item.needs_runner
-    return "snippet_runner" in getattr(item, "fixturenames", ()) or item.get_closest_marker("runs_snippets") is not None
+    return "snippet_runner" in getattr(item, "fixturenames", ())
 
 
 def pytest_collection_modifyitems(config, items):

@@ -29,7 +29,6 @@ digits = load_digits().images
 print(json.dumps({
     "init.relu_gain_squared": round(gain("relu") ** 2, 12),
     "init.tanh_gain": gain("tanh"),
-    "digits.images": digits.shape[0],
     "digits.image_size": f"{digits.shape[1]}x{digits.shape[2]}",
     "resnet50.v1_acc1_percent": ResNet50_Weights.IMAGENET1K_V1.meta["_metrics"]["ImageNet-1K"]["acc@1"],
 }))

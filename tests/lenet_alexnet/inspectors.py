@@ -56,7 +56,6 @@ def lenet5(ns: dict) -> dict:
         "lenet5.dense_units": [m.out_features for m in denses[:-1]],
         "lenet5.dense_layers": len(denses),
         "lenet5.classes": denses[-1].out_features,
-        "lenet5.pool": pool,
         "lenet5.pool_window": f"{pool}x{pool}",
         "lenet5.figure_stages": [stage.label for stage in stages],
         "lenet5.figure_alt_numbers": alt,
@@ -104,10 +103,8 @@ def alexnet(ns: dict) -> dict:
         "alexnet.first_dense_share_percent": 100 * count(denses[0]) / total,
         "alexnet.dense_to_conv_ratio": count(denses[0]) / count(convs[0]),
         "alexnet.dense_weight_factors": denses[0].weight.dim(),
-        "alexnet.pool_kernel": pools[0].kernel_size,
         "alexnet.pool_stride": pools[0].stride,
         "alexnet.pool_window": f"{pools[0].kernel_size}x{pools[0].kernel_size}",
-        "alexnet.stem_kernel": convs[0].kernel_size[0],
         "alexnet.stem_kernel_shape": f"{convs[0].kernel_size[0]}x{convs[0].kernel_size[1]}",
         "alexnet.stem_stride": convs[0].stride[0],
         "alexnet.dropout_layers": len(of(model, nn.Dropout)),
@@ -148,8 +145,6 @@ def alexnet_2012(ns: dict) -> dict:
     return {
         "alexnet2012.parameters": count(paper),
         "alexnet2012.difference": count(library) - count(paper),
-        "alexnet2012.dense_difference": sum(count(a) - count(b) for a, b in zip(of(library, nn.Linear),
-                                                                                of(paper, nn.Linear))),
         "alexnet2012.response_norms": len(of(paper, nn.LocalResponseNorm)),
         "alexnet2012.grouped_convs": sum(m.groups > 1 for m in convs),
         "alexnet2012.groups": max(m.groups for m in convs),
@@ -163,10 +158,7 @@ def preprocessing_mismatch(ns: dict) -> dict:
     means = deployed.mean(dim=(1, 2))
     spread = float(deployed.std(dim=(1, 2)).mean()) / float(expected.std(dim=(1, 2)).mean())
     return {
-        "mismatch.deployed_max": float(deployed.max()),
         "mismatch.deployed_range": [round(float(deployed.min())), round(float(deployed.max()))],
-        "mismatch.deployed_mean_min": float(means.min()),
-        "mismatch.deployed_mean_max": float(means.max()),
         "mismatch.deployed_mean_range": [round(float(means.min())), round(float(means.max()))],
         "mismatch.orders_of_magnitude": round(math.log10(spread)),
     }
@@ -191,7 +183,7 @@ def pretrained_alexnet(ns: dict) -> dict:
 
     import torch
 
-    weights, preprocess = ns["weights"], ns["preprocess"]
+    weights = ns["weights"]
     metrics = weights.meta["_metrics"]["ImageNet-1K"]
     code = Path(ns["__file__"]).read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(code) if line.startswith("weights = "))
@@ -200,9 +192,6 @@ def pretrained_alexnet(ns: dict) -> dict:
     cached = Path(torch.hub.get_dir()) / "checkpoints" / weights.url.rsplit("/", 1)[-1]
     return {
         "pretrained.num_params": weights.meta["num_params"],
-        "pretrained.classes": len(weights.meta["categories"]),
-        "pretrained.crop": preprocess.crop_size[0],
-        "pretrained.resize": preprocess.resize_size[0],
         "pretrained.gflops": weights.meta["_ops"],
         "pretrained.acc5_percent": metrics["acc@5"],
         "pretrained.top5_error_percent": 100 - metrics["acc@5"],
