@@ -14,6 +14,11 @@ With --ci it also measures, once each and with CI=true (no cache): (a) again, th
 suite, one execution of every exercise notebook and one `mkdocs build --strict`, and prints
 the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.5) and
 whole suite / (bare snippets + notebooks once + one build) (at most 1).
+
+With --scaling it adds 1, 2, 5 and 10 synthetic sections of three fragments each to a copy
+of the repository and times pytest on those sections alone: cold (no cache), cached (the
+second of two runs sharing a cache) and parallel (`-n 2`, no cache), each in a new
+interpreter as an author would run it, and checks that every fragment ran exactly once.
 """
 
 import argparse
@@ -45,7 +50,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ci", action="store_true", help="also time the suite as CI runs it, without a cache")
+    parser.add_argument("--scaling", action="store_true", help="only time 1 to 10 synthetic sections")
     args = parser.parse_args()
+    if args.scaling:
+        return scaling()
 
     scratch = Path(tempfile.mkdtemp(prefix="benchmark-"))
     base_env = {k: v for k, v in os.environ.items() if k not in ("CI", "HARNESS_NO_CACHE")}
@@ -88,6 +96,45 @@ def main() -> None:
         print()
         print(f"ratio (c)/(b):             {fast / b:.2f}  (target: at most 0.5)")
         print(f"ratio (d)/((b)+(e)+(f)):   {whole / (b + notebooks + build):.2f}  (target: at most 1)")
+
+
+def scaling(counts=(1, 2, 5, 10), fragments=3) -> None:
+    from harness.sandbox import RepositoryCopy, add_synthetic_section
+
+    scratch = Path(tempfile.mkdtemp(prefix="benchmark-scaling-"))
+    copy = RepositoryCopy(scratch / "repo")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "HARNESS_NO_CACHE", "PYTEST_ADDOPTS")}
+    paths, rows = [], []
+    for count in counts:
+        while len(paths) // 2 < count:
+            paths.extend(add_synthetic_section(copy, f"synthetic_{len(paths) // 2 + 1:02d}", fragments))
+        times = {}
+        for mode, extra, settings in (("cold", (), {"HARNESS_NO_CACHE": "1"}),
+                                      ("cached", (), {"HARNESS_CACHE_DIR": str(scratch / f"cache-{count}")}),
+                                      ("parallel", ("-n", "2"), {"HARNESS_NO_CACHE": "1"})):
+            log = scratch / f"{mode}-{count}.log"
+            run_env = {**env, **settings, "HARNESS_EXECUTION_LOG": str(log)}
+            command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra, *paths]
+            if mode == "cached":  # the first run fills the cache
+                subprocess.run(command, cwd=copy.root, env=run_env, capture_output=True)
+                log.unlink(missing_ok=True)
+            started = time.perf_counter()
+            completed = subprocess.run(command, cwd=copy.root, env=run_env, capture_output=True, text=True)
+            times[mode] = time.perf_counter() - started
+            if completed.returncode != 0:
+                sys.exit(f"{mode} run with {count} sections failed:\n{completed.stdout[-3000:]}")
+            executed = log.read_text().splitlines() if log.exists() else []
+            expected = 0 if mode == "cached" else count * fragments
+            if len(executed) != expected or len(set(executed)) != len(executed):
+                sys.exit(f"{mode} run with {count} sections executed {len(executed)} fragments, expected {expected}")
+        rows.append((count, count * fragments, times))
+        print(f"{count:>3} section(s), {count * fragments:>3} fragments: cold {times['cold']:5.1f} s, "
+              f"cached {times['cached']:5.1f} s, parallel {times['parallel']:5.1f} s", flush=True)
+    print()
+    print("| sections | fragments | cold (s) | cached (s) | parallel -n 2 (s) |")
+    print("|---:|---:|---:|---:|---:|")
+    for count, total, times in rows:
+        print(f"| {count} | {total} | {times['cold']:.1f} | {times['cached']:.1f} | {times['parallel']:.1f} |")
 
 
 NOTEBOOKS_ONCE = """

@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -35,8 +36,12 @@ def wait_for(url: str, condition, seconds: float) -> str | None:
         body = fetch(url)
         if body is not None and condition(body):
             return body
-        time.sleep(0.5)
+        time.sleep(0.1)
     return None
+
+
+def build_times(log: list[str]) -> list[float]:
+    return [float(s) for line in list(log) for s in re.findall(r"Documentation built in ([\d.]+) seconds", line)]
 
 
 def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
@@ -44,9 +49,11 @@ def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=copy.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=copy.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    log: list[str] = []  # read as it comes, so that the test waits for the build, not a clock
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
     url = f"http://127.0.0.1:{port}/chapter-20/lenet-alexnet.html"
     try:
         page = wait_for(url, lambda body: "LeNet-5 parameters: 61,706" in body, 120)
@@ -57,15 +64,18 @@ def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
         reloaded = wait_for(url, lambda body: "edited while serving" in body, 60)
         assert reloaded is not None, "mkdocs serve did not rebuild after a snippet output changed"
         # The page is on disk a moment before MkDocs logs how long the build took.
-        time.sleep(2)
+        deadline = time.monotonic() + 30
+        while len(build_times(log)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
     finally:
         server.terminate()
         try:
-            log, _ = server.communicate(timeout=20)
+            server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-            log, _ = server.communicate()
-    builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log)]
+            server.wait()
+    builds = build_times(log)
+    log = "".join(log)
     assert len(builds) >= 2, log
     # The rebuild an author waits for after an edit: notebooks are never executed by a build.
     assert builds[-1] <= 2.0, f"rebuild after one edit took {builds[-1]:.2f} s (limit 2 s)\n{log}"

@@ -6,7 +6,7 @@ import sys
 import nbformat
 import pytest
 
-from lenet_alexnet.checkpoints import (WeightsRefused, alexnet_checkpoint_name, check_checkpoints, checkpoint_path,
+from lenet_alexnet.checkpoints import (WeightsRefused, check_checkpoints,
                                        verify_genuine)
 from harness.checks import check_determinism, check_page, check_snippet, describe_failure
 from harness.notebooks import NotebookFailed, execute
@@ -142,9 +142,9 @@ PRETRAINED = (SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py").read_text()
 
 
 @pytest.mark.parametrize("damage", ["truncated", "corrupt"])
-def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage):
+def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage, section_facts):
     home = tmp_path / "torch"
-    path = checkpoint_path(home, alexnet_checkpoint_name())
+    path = home / section_facts["pretrained.cached_at"]
     path.parent.mkdir(parents=True)
     path.write_bytes(b"PK\x03\x04" + b"\0" * 64 if damage == "truncated" else b"not a checkpoint at all")
     runner = SnippetRunner(env={"TORCH_HOME": str(home), "HOME": str(tmp_path)}, use_cache=False)
@@ -155,7 +155,7 @@ def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage):
 
 
 def test_genuine_weights_with_the_wrong_hash_are_refused(tmp_path):
-    fake = tmp_path / alexnet_checkpoint_name()
+    fake = tmp_path / "alexnet-owt-7be5be79.pth"  # the name, not the content, of the genuine file
     fake.write_bytes(b"these are not the ImageNet weights")
     with pytest.raises(WeightsRefused, match="does not start with 7be5be79"):
         verify_genuine(fake)

@@ -6,6 +6,8 @@ from harness.paths import FIGURES as FIGURE_DIR, rel
 from harness.report import unified
 from lenet_alexnet.generated import MODULES, drawings
 
+pytestmark = pytest.mark.checks_generated_files  # selected, they are redrawn by --update-outputs
+
 
 @pytest.mark.parametrize("file_name", sorted(module.FILE_NAME for module in MODULES))
 def test_committed_figure_matches_the_code(file_name, snippet_runner):

@@ -9,9 +9,11 @@ hookspec = pluggy.HookspecMarker("pytest")
 
 
 @hookspec
-def pytest_harness_prepare_run(torch_home: Path) -> None:
-    """Called once, just before the first snippet of the run really executes (not at all when
-    every result comes from the cache): write what snippets need into their torch cache."""
+def pytest_harness_prepare_snippet(path: Path, torch_home: Path, runner) -> None:
+    """Called just before a snippet really executes (not when its result comes from the
+    cache): write what it needs into its torch cache. Work that needs torch belongs in
+    `runner.run_uncached(code, label)`, where torch is imported already: the test process
+    itself never runs torch, so that snippets can be forked from it safely."""
 
 
 @hookspec

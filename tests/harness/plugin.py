@@ -75,17 +75,39 @@ def pytest_configure(config):
         import os
 
         os.environ["HARNESS_NO_CACHE"] = "1"
+    import os
+
+    from .runner import WARM_FORK_VARIABLE
+
     config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None, "pages": {},
-                         "snippets": None}
+                         "snippets": None,
+                         # Read once and removed, so that pytest-xdist's new workers do not inherit it.
+                         "fork_directly": os.environ.pop(WARM_FORK_VARIABLE, "") == "1"}
     config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
 
 
 # --- collection: snippets and pages as items ------------------------------------------------
 
+def is_snippet(path: Path) -> bool:
+    return path.suffix == ".py" and path.parent.parent == REPO / contract.SNIPPETS_DIR and not path.name.startswith("_")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent):
+    """A snippet named on the command line (or matching `python_files`) is one of ours too:
+    pytest must not import it as a test module, which would run it inside the test process."""
+    if is_snippet(Path(module_path)):
+        return SnippetFile.from_parent(parent, path=Path(module_path))
+    return None
+
+
 def pytest_collect_file(file_path: Path, parent):
+    from _pytest.python import path_matches_patterns
+
     path = Path(file_path)
-    if path.suffix == ".py" and path.parent.parent == REPO / contract.SNIPPETS_DIR and not path.name.startswith("_"):
-        return SnippetFile.from_parent(parent, path=path)
+    if is_snippet(path):
+        python_collects = parent.session.isinitpath(path) or path_matches_patterns(path, parent.config.getini("python_files"))
+        return None if python_collects else SnippetFile.from_parent(parent, path=path)  # else: the hook above
     if path.suffix == ".md" and path.resolve() in {p.resolve() for p in discover_pages()}:
         return PageFile.from_parent(parent, path=path)
     return None
@@ -211,10 +233,12 @@ def runner_for(config):
         env = scratch_env(config)
         run["runner"] = SnippetRunner(
             env=env,
-            prepare=lambda: config.hook.pytest_harness_prepare_run(torch_home=Path(env["TORCH_HOME"])),
+            prepare=lambda filename: config.hook.pytest_harness_prepare_snippet(
+                path=Path(filename), torch_home=Path(env["TORCH_HOME"]), runner=run["runner"]),
             use_cache=not (config.getoption("--update-outputs") or config.getoption("--check-determinism")),
             inspector_for=lambda path: config.hook.pytest_harness_snippet_inspector(path=path),
             share_dir=getattr(config, "workerinput", {}).get("harness_share_dir"),
+            fork_directly=run["fork_directly"],
         )
     return run["runner"]
 
@@ -268,19 +292,35 @@ def built_site(tmp_path_factory):
 
 
 def update_outputs(session) -> None:
-    """With --update-outputs, re-record everything after collection, before any check runs."""
+    """With --update-outputs, re-record what the selected tests check, after collection and
+    before any check runs: the outputs of the selected snippets and of the snippets the
+    selected pages show, the generated files when a test of them is selected, the notebooks
+    when theirs are. `pytest --update-outputs` alone selects everything."""
     from .notebooks import discover_notebooks
     from .record import update_recordings
 
     config = session.config
+    items = session.items
+    shown_on = defaultdict(set)
+    for target, pages in pages_showing(config).items():
+        for page in pages:
+            shown_on[page].add(target)
+    wanted = set()
+    for item in items:
+        if isinstance(item, SnippetOutputItem):
+            wanted.add(item.snippet.path.resolve())
+        elif isinstance(item, (PageIncludesItem, PageBlockItem)):
+            wanted.update(shown_on.get(rel(item.path), ()))
+    snippets = [s for s in contract.discover_snippets(REPO) if s.path.resolve() in wanted]
     generated = {}
-    for files in config.hook.pytest_harness_generated_files(runner=runner_for(config)):
-        generated.update(files)
-    # Notebooks take a while: they are re-recorded when their tests are selected.
-    with_notebooks = any(item.get_closest_marker("notebook") for item in session.items)
-    changes = update_recordings(runner_for(config), contract.discover_snippets(REPO), generated,
+    if any(item.get_closest_marker("checks_generated_files") for item in items):
+        for files in config.hook.pytest_harness_generated_files(runner=runner_for(config)):
+            generated.update(files)
+    with_notebooks = any(item.get_closest_marker("notebook") for item in items)
+    changes = update_recordings(runner_for(config), snippets, generated,
                                 discover_notebooks() if with_notebooks else [], scratch_env(config))
-    config.stash[RUN]["updates"].extend(changes or ["nothing changed: every recorded output and generated file is current"])
+    config.stash[RUN]["updates"].extend(changes or ["nothing changed: every recorded output and generated file "
+                                                    "the selected tests check is current"])
 
 
 # --- order, the fork server and the summary --------------------------------------------------
@@ -301,7 +341,7 @@ def pytest_collection_modifyitems(config, items):
 def pytest_collection_finish(session):
     if session.config.getoption("--update-outputs"):
         update_outputs(session)
-    elif any(needs_runner(item) for item in session.items):
+    elif any(needs_runner(item) for item in session.items) and not session.config.stash[RUN]["fork_directly"]:
         from .runner import start_fork_server
 
         start_fork_server()

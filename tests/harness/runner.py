@@ -18,8 +18,12 @@ from pathlib import Path
 from . import cache
 from .paths import REPO
 
-# Imported once by the fork server, so that no snippet pays for them again.
-PRELOAD = ["torch", "torchvision", "numpy", "PIL.Image", "sklearn.datasets"]
+# Imported once by the fork server, so that no snippet (and no run of the suite on a
+# repository copy) pays for them again.
+PRELOAD = ["torch", "torchvision", "numpy", "PIL.Image", "sklearn.datasets", "pytest"]
+# Set for a pytest run forked from the server (run_pytest_in_fork): torch is imported already,
+# so its snippets are forked from it directly instead of from a server of their own.
+WARM_FORK_VARIABLE = "HARNESS_WARM_FORK"
 DEFAULT_TIMEOUT_S = 600
 
 
@@ -116,6 +120,13 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     os._exit(status)
 
 
+def _single_threaded() -> bool:
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: cannot tell, so never fork directly
+        return False
+
+
 def start_fork_server() -> None:
     """Start the fork server now: it imports torch in the background while other tests run,
     instead of in front of the first snippet."""
@@ -140,7 +151,8 @@ def start_fork_server() -> None:
 
 class SnippetRunner:
     def __init__(self, env: dict | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 prepare=None, use_cache: bool = True, inspector_for=None, share_dir: str | None = None):
+                 prepare=None, use_cache: bool = True, inspector_for=None, share_dir: str | None = None,
+                 fork_directly: bool = False):
         """`inspector_for(path)` names, for a snippet file, the function that reads facts from
         its globals after it ran: (folder to import from, module, function), or None."""
         self.env = dict(env or {})
@@ -148,15 +160,21 @@ class SnippetRunner:
         self.share_dir = share_dir
         self.env.setdefault("MPLBACKEND", "Agg")
         self.timeout_s = timeout_s
-        self._prepare = prepare  # called once, before the first snippet really runs
+        self._prepare = prepare  # prepare(filename), before each snippet really runs
         self.use_cache = use_cache
         self._results: dict[str, RunResult] = {}
         self._context = None
+        self.fork_directly = fork_directly
 
     def _ctx(self):
         if self._context is None:
-            start_fork_server()
-            self._context = multiprocessing.get_context("forkserver")
+            # A warm fork of the server may fork snippets itself, as long as it has no threads
+            # (torch's OpenMP pool, once started, hangs a forked child).
+            if self.fork_directly and _single_threaded():
+                self._context = multiprocessing.get_context("fork")
+            else:
+                start_fork_server()
+                self._context = multiprocessing.get_context("forkserver")
         return self._context
 
     def run(self, code: str, label: str, filename: str | None = None) -> RunResult:
@@ -222,9 +240,8 @@ class SnippetRunner:
 
     def _run_fresh(self, code: str, label: str, filename: str, store: bool = True,
                    inspector: tuple | None = None) -> RunResult:
-        if self._prepare is not None:
-            prepare, self._prepare = self._prepare, None
-            prepare()
+        if self._prepare is not None and store:  # not for the runner's own helper runs
+            self._prepare(filename)
         log = os.environ.get("HARNESS_EXECUTION_LOG")
         if log:
             with open(log, "a", encoding="utf-8") as handle:
@@ -260,3 +277,69 @@ class SnippetRunner:
                     "returncode": result.returncode, "reads": reads, "exports": exports,
                 })
             return result
+
+
+def _pytest_main(root: str, args: list, env: dict, output_path: str) -> None:
+    """Body of a forked worker: run pytest in `root` (a repository copy) as `python -m pytest`
+    would there, with torch, torchvision and pytest already imported by the server."""
+    import gc
+    import sys
+
+    gc.freeze()  # torch's many objects stay out of every collection pytest asks for
+    os.setpgrp()  # a timeout kills this run and every snippet it forked
+    target = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(target, 1)
+    os.dup2(target, 2)
+    os.close(target)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+    os.environ.clear()
+    os.environ.update(env)
+    os.environ[WARM_FORK_VARIABLE] = "1"
+    os.chdir(root)
+    # Forget this repository's own modules and folders: the copy's are imported instead.
+    own, installed = str(REPO), (sys.prefix, sys.base_prefix, sys.exec_prefix)  # a venv may live in the repository
+    under = lambda path, folder: path == folder or path.startswith(folder + os.sep)
+    inside = lambda path: bool(path) and under(path, own) and not any(under(path, p) for p in installed)
+    for name, module in list(sys.modules.items()):
+        if inside(getattr(module, "__file__", None) or ""):
+            del sys.modules[name]
+    sys.path[:] = [entry for entry in sys.path if entry and not inside(os.path.abspath(entry))]
+    sys.path.insert(0, root)
+    sys.argv = ["pytest"]
+    import pytest
+
+    try:
+        status = int(pytest.main(list(args)))
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        status = 3
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def run_pytest_in_fork(root: Path, args: list[str], env: dict, timeout_s: float) -> tuple[int, str]:
+    """Run pytest on a repository copy in a process forked from the fork server, so that the
+    run starts with torch imported instead of paying for a new interpreter and server."""
+    import signal
+
+    start_fork_server()
+    context = multiprocessing.get_context("forkserver")
+    with tempfile.TemporaryDirectory(prefix="copy-run-") as scratch:
+        output = Path(scratch, "output")
+        worker = context.Process(target=_pytest_main, args=(str(root), list(args), dict(env), str(output)),
+                                 name=f"pytest in {root}")
+        worker.start()
+        worker.join(timeout_s)
+        timed_out = worker.is_alive()
+        if timed_out:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(worker.pid, signal.SIGKILL)
+            worker.join()
+        text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
+        if timed_out:
+            text += f"\n[harness] the run on {root} was killed after {timeout_s:.0f} s\n"
+        return (-9 if timed_out else worker.exitcode), text

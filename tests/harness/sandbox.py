@@ -2,8 +2,6 @@
 
 import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,11 +64,13 @@ class RepositoryCopy:
                 log.write_text(hit["log"], encoding="utf-8")
             return PytestRun(hit["returncode"], hit["output"])
 
-        completed = subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
-            cwd=self.root, env=environment, capture_output=True, text=True, timeout=timeout,
-        )
-        run = PytestRun(completed.returncode, completed.stdout + completed.stderr)
+        from .runner import run_pytest_in_fork
+
+        # Its own temporary folder, so that it never prunes the folders of the run that made it.
+        basetemp = self.root.parent / f"{self.root.name}-pytest-{len(list(self.root.parent.glob('*-pytest-*')))}"
+        returncode, output = run_pytest_in_fork(
+            self.root, ["-p", "no:cacheprovider", "-q", f"--basetemp={basetemp}", *args], environment, timeout)
+        run = PytestRun(returncode, output)
         after = self._snapshot()
         written = {p: self.path(p).read_text(encoding="utf-8") for p, d in after.items() if before.get(p) != d}
         cache.store("copy-runs", key, {
@@ -78,3 +78,36 @@ class RepositoryCopy:
             "log": log.read_text(encoding="utf-8") if log is not None and log.exists() else "",
         })
         return run
+
+
+SYNTHETIC_CODE = """\
+# A fragment of the synthetic section {name}: a sum and a shape, nothing that varies.
+import torch
+
+values = torch.arange({size}).reshape({rows}, -1)
+print("sum:", int(values.sum()))
+print("shape:", tuple(values.shape))
+"""
+
+
+def add_synthetic_section(copy: RepositoryCopy, name: str, fragments: int = 1) -> tuple[str, str]:
+    """A new section in the copy: snippets/<name>/ with `fragments` snippets and their recorded
+    outputs, and a page docs/<name>.md that shows each with its output. Returns (folder, page)."""
+    folder, page = f"snippets/{name}", f"docs/{name.replace('_', '-')}.md"
+    copy.path(folder).mkdir(parents=True)
+    fence = "```"
+    blocks = []
+    for number in range(1, fragments + 1):
+        rows, size = number + 2, 4 * (number + 2)
+        stem = "tally" if fragments == 1 else f"tally_{number}"
+        copy.path(f"{folder}/{stem}.py").write_text(SYNTHETIC_CODE.format(name=name, size=size, rows=rows), encoding="utf-8")
+        copy.path(f"{folder}/{stem}.out").write_text(
+            f"sum: {size * (size - 1) // 2}\nshape: ({rows}, 4)\n", encoding="utf-8")
+        blocks.append(f'{fence}python title="{stem}.py"\n--8<-- "{folder}/{stem}.py"\n{fence}\n\n'
+                      "<!--pytest-codeblocks:expected-output-->\n\n"
+                      f'{fence}text title="Output"\n--8<-- "{folder}/{stem}.out"\n{fence}\n')
+    stamp = next(copy.path("snippets").glob("*/recorded-with.json"))
+    copy.path(f"{folder}/recorded-with.json").write_text(stamp.read_text(encoding="utf-8"), encoding="utf-8")
+    title = name.replace("_", " ").capitalize()
+    copy.path(page).write_text(f"# {title}\n\n" + "\n".join(blocks), encoding="utf-8")
+    return folder, page

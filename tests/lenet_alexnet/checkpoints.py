@@ -42,6 +42,16 @@ def write_stand_in_alexnet(torch_home: Path, seed: int = 0) -> Path:
     return path
 
 
+def write_stand_in_alexnet_in(torch_home: Path, runner) -> None:
+    """write_stand_in_alexnet, run in the runner's worker where torch is imported already."""
+    code = (f"import sys\nsys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+            "from pathlib import Path\nfrom lenet_alexnet.checkpoints import write_stand_in_alexnet\n"
+            f"write_stand_in_alexnet(Path({str(torch_home)!r}))\n")
+    result = runner.run_uncached(code, f"writing the stand-in AlexNet checkpoint into {torch_home}")
+    if not result.ok:
+        raise RuntimeError(f"could not write the stand-in AlexNet checkpoint into {torch_home}:\n{result.stderr}")
+
+
 _CHECK = """
 import sys, torch
 from pathlib import Path

@@ -1,7 +1,7 @@
 """What Section 20.1 needs from the harness plugin (harness/plugin.py), as a pytest plugin of
 its own (loaded with `-p lenet_alexnet.hooks`, so that it is active whatever is collected:
-`pytest snippets` too): a stand-in for the pretrained AlexNet weights before the first
-snippet runs, an inspector that reads facts and figure data from each snippet's one run, the
+`pytest snippets` too): a stand-in for the pretrained AlexNet weights before the snippet
+that loads them runs, an inspector that reads facts and figure data from each snippet's one run, the
 state of the torch cache when a snippet fails, the figures that --update-outputs redraws,
 and the section's facts as a fixture."""
 
@@ -13,10 +13,15 @@ TESTS = Path(__file__).resolve().parents[1]
 SECTION_SNIPPETS = TESTS.parent / "snippets" / "lenet_alexnet"
 
 
-def pytest_harness_prepare_run(torch_home: Path) -> None:
-    from lenet_alexnet.checkpoints import write_stand_in_alexnet
+# The snippets that load torchvision's pretrained AlexNet, and so need its stand-in checkpoint.
+LOADS_PRETRAINED_ALEXNET = {"pretrained_alexnet.py"}
 
-    write_stand_in_alexnet(torch_home)
+
+def pytest_harness_prepare_snippet(path: Path, torch_home: Path, runner) -> None:
+    if Path(path).resolve().parent == SECTION_SNIPPETS and Path(path).name in LOADS_PRETRAINED_ALEXNET:
+        from lenet_alexnet.checkpoints import write_stand_in_alexnet_in
+
+        write_stand_in_alexnet_in(torch_home, runner)
 
 
 def pytest_harness_snippet_inspector(path: Path):
