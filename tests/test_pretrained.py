@@ -12,11 +12,10 @@ from harness.paths import SNIPPETS
 PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
 
 
-def test_stand_in_sits_where_torchvision_caches_the_weights(torch_home, section_facts):
-    # Where torchvision found the weights when the snippet ran (read by its inspector) ...
+def test_stand_in_sits_where_torchvision_caches_the_weights(section_facts):
+    # Where torchvision, offline, found the weights when the snippet ran (its inspector read
+    # it): the stand-in was written there, or the snippet would have failed on the network.
     assert section_facts["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
-    # ... is where the stand-in was written.
-    assert (torch_home / section_facts["pretrained.cached_at"]).is_file()
 
 
 def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):

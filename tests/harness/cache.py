@@ -1,9 +1,11 @@
-"""Results cache for authors: a snippet, or a whole run on a repository copy, is not run
-again while nothing it depends on has changed. With CI set (or HARNESS_NO_CACHE) it is off.
+"""The one results cache, for authors: a snippet's run, a page's expansion or a whole run on
+a repository copy is not computed again while nothing it depends on has changed. With CI set
+(or HARNESS_NO_CACHE, which --update-outputs and --check-determinism set) it is off.
 
-A key covers the code, the Python version, the platform and the version of every installed
-distribution; a snippet entry also records every repository file the run read, with its
-hash, and is reused only while all of them are unchanged."""
+Every entry is found by one key function, `key(kind, parts)`: the kind of result, what the
+caller says it depends on, the Python version, the platform and the version of every
+installed distribution. An entry may also record repository files it read, with their
+hashes; it is reused only while all of them are unchanged."""
 
 import hashlib
 import json
@@ -53,15 +55,20 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def _entry_path(kind: str, key: str) -> Path:
-    return cache_dir() / kind / f"{key}.json"
+def key(kind: str, parts) -> str:
+    """The key of every entry of every kind."""
+    return digest(kind, *(str(part) for part in parts), environment_fingerprint())
 
 
-def load(kind: str, key: str) -> dict | None:
+def _entry_path(kind: str, parts) -> Path:
+    return cache_dir() / kind / f"{key(kind, parts)}.json"
+
+
+def load(kind: str, parts) -> dict | None:
     if not enabled():
         return None
     try:
-        entry = json.loads(_entry_path(kind, key).read_text(encoding="utf-8"))
+        entry = json.loads(_entry_path(kind, parts).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     for relative, expected in entry.get("reads", {}).items():
@@ -70,10 +77,10 @@ def load(kind: str, key: str) -> dict | None:
     return entry
 
 
-def store(kind: str, key: str, entry: dict) -> None:
+def store(kind: str, parts, entry: dict) -> None:
     if not enabled():
         return
-    path = _entry_path(kind, key)
+    path = _entry_path(kind, parts)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(json.dumps(entry), encoding="utf-8")

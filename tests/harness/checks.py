@@ -7,7 +7,6 @@ from pathlib import Path
 from .pages import PageError, block_title, code_blocks, is_python, visible
 from .paths import rel
 from .report import Drift, shown_on, unified
-from .runner import code_key
 from .contract import Snippet, describe_versions
 from .snippets import current_versions
 
@@ -96,8 +95,8 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
             "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
         )
         return found
-    known = {code_key(visible(s.code)): s for s in snippets}
-    snippet = known.get(code_key(visible(block.code)))
+    known = {visible(s.code): s for s in snippets}
+    snippet = known.get(visible(block.code))
     if snippet is not None:
         result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
     else:

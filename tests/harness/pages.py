@@ -70,16 +70,16 @@ def expand(page: Path) -> str:
     """The page text after pymdownx.snippets, configured as in mkdocs.yml. Cached for authors
     by the page, every file it includes, mkdocs.yml and the installed versions."""
     included = [resolve_include(i) for i in includes_on(page)]
-    key = None
+    parts = None
     if all(included):
-        key = cache.digest(cache.file_digest(page), cache.file_digest(MKDOCS_YML),
-                           *(f"{p}:{cache.file_digest(p)}" for p in included), cache.environment_fingerprint())
-        entry = cache.load("expanded-pages", key)
+        parts = (cache.file_digest(page), cache.file_digest(MKDOCS_YML),
+                 *(f"{p}:{cache.file_digest(p)}" for p in included))
+        entry = cache.load("expanded-pages", parts)
         if entry is not None:
             return entry["text"]
     text = _expand(page)
-    if key is not None:
-        cache.store("expanded-pages", key, {"text": text})
+    if parts is not None:
+        cache.store("expanded-pages", parts, {"text": text})
     return text
 
 

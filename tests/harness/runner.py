@@ -6,7 +6,6 @@ TORCH_HOME. Results are memoised by code, so each snippet runs at most once per 
 """
 
 import contextlib
-import hashlib
 import json
 import multiprocessing
 import os
@@ -41,10 +40,6 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return self.returncode == 0 and not self.timed_out
-
-
-def code_key(code: str) -> str:
-    return hashlib.sha256(code.encode("utf-8")).hexdigest()
 
 
 def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str,
@@ -180,7 +175,7 @@ class SnippetRunner:
     def run(self, code: str, label: str, filename: str | None = None) -> RunResult:
         """Run `code` (memoised by its text); `filename` is what `__file__` and tracebacks show."""
         inspector = self._inspector_for(Path(filename)) if filename else None
-        key = code_key(code + repr(inspector))
+        key = cache.key("snippets", self._cache_parts(code, inspector))  # also names it for other workers
         if key not in self._results:
             self._results[key] = self._shared(key, lambda: (
                 self._cached(code, label, inspector)
@@ -208,19 +203,19 @@ class SnippetRunner:
             os.replace(temporary, stored)
             return result
 
-    def _cache_key(self, code: str, inspector: tuple | None = None) -> str:
+    def _cache_parts(self, code: str, inspector: tuple | None = None) -> tuple:
         settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})
         inspected = ""
         if inspector is not None:  # the inspector's source is part of what the entry depends on
             folder, module, function = inspector
             source = Path(folder, *module.split(".")).with_suffix(".py")
             inspected = f"{module}.{function}:{cache.file_digest(source)}"
-        return cache.digest(code, settings, inspected, cache.environment_fingerprint())
+        return code, settings, inspected
 
     def _cached(self, code: str, label: str, inspector: tuple | None = None) -> RunResult | None:
         if not self.use_cache:
             return None
-        entry = cache.load("snippets", self._cache_key(code, inspector))
+        entry = cache.load("snippets", self._cache_parts(code, inspector))
         if entry is None:
             return None
         return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0,
@@ -272,7 +267,7 @@ class SnippetRunner:
             result = RunResult(label, read(out_path), stderr, returncode, seconds, timed_out, exports)
             if store and self.use_cache and result.ok:
                 reads = cache.repository_reads(read(reads_path).splitlines() + [filename])
-                cache.store("snippets", self._cache_key(code, inspector), {
+                cache.store("snippets", self._cache_parts(code, inspector), {
                     "stdout": result.stdout, "stderr": result.stderr,
                     "returncode": result.returncode, "reads": reads, "exports": exports,
                 })

@@ -53,10 +53,9 @@ class RepositoryCopy:
         log = Path(env["HARNESS_EXECUTION_LOG"]) if env and "HARNESS_EXECUTION_LOG" in env else None
         settings = sorted((k, v) for k, v in (env or {}).items() if k != "HARNESS_EXECUTION_LOG")
         before = self._snapshot()
-        key = cache.digest(repr(sorted(before.items())), repr(args), repr(settings),
-                           cache.environment_fingerprint())
+        parts = (repr(sorted(before.items())), repr(args), repr(settings))
 
-        hit = cache.load("copy-runs", key)
+        hit = cache.load("copy-runs", parts)
         if hit is not None:
             for relative, text in hit["written"].items():
                 self.path(relative).write_text(text, encoding="utf-8")
@@ -73,7 +72,7 @@ class RepositoryCopy:
         run = PytestRun(returncode, output)
         after = self._snapshot()
         written = {p: self.path(p).read_text(encoding="utf-8") for p, d in after.items() if before.get(p) != d}
-        cache.store("copy-runs", key, {
+        cache.store("copy-runs", parts, {
             "returncode": run.returncode, "output": run.output, "written": written,
             "log": log.read_text(encoding="utf-8") if log is not None and log.exists() else "",
         })

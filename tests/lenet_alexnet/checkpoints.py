@@ -10,14 +10,13 @@ from harness import cache
 def alexnet_checkpoint_name() -> str:
     """The file name torchvision caches IMAGENET1K_V1 under (alexnet-owt-7be5be79.pth); for
     authors cached with the installed versions, so that asking costs no torchvision import."""
-    key = cache.digest("alexnet checkpoint name", cache.environment_fingerprint())
-    entry = cache.load("facts", key)
+    entry = cache.load("facts", ("alexnet checkpoint name",))
     if entry is not None:
         return entry["name"]
     from torchvision.models import AlexNet_Weights
 
     name = AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
-    cache.store("facts", key, {"name": name})
+    cache.store("facts", ("alexnet checkpoint name",), {"name": name})
     return name
 
 
