@@ -29,3 +29,27 @@ def test_every_shown_snippet_shows_its_output(pages_showing):
         if page not in pages_showing.get(snippet.out_path.resolve(), [])
     ]
     assert not missing, "\n".join(missing)
+
+
+def test_recorded_versions_are_the_pinned_versions():
+    """The stamp beside the outputs names the torch and torchvision pyproject.toml pins (the ones
+    CI installs); --update-outputs is its only writer, from the versions it ran with."""
+    import json
+    import re
+    import tomllib
+
+    pins = {}
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for requirement in [r for group in project.get("optional-dependencies", {}).values() for r in group]:
+        match = re.fullmatch(r"(torch|torchvision)==([\w.+]+)", requirement.strip())
+        if match:
+            pins[match.group(1)] = match.group(2)
+    assert set(pins) == {"torch", "torchvision"}, f"pyproject.toml must pin torch and torchvision exactly: {pins}"
+    stamps = sorted((REPO / "snippets").glob("*/recorded-with.json"))
+    assert stamps
+    disagreeing = [
+        f"{rel(stamp)} says {name} {json.loads(stamp.read_text(encoding='utf-8')).get(name)}, pyproject.toml pins {pin}"
+        for stamp in stamps for name, pin in pins.items()
+        if json.loads(stamp.read_text(encoding="utf-8")).get(name) != pin
+    ]
+    assert not disagreeing, "\n".join(disagreeing)

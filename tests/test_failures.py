@@ -172,3 +172,22 @@ def test_running_snippets_writes_nothing_to_home(tmp_path):
         result = runner.run_file(SNIPPETS / "lenet_alexnet" / f"{name}.py", name)
         assert result.ok, result.stderr
     assert list(home.iterdir()) == []
+
+
+@pytest.mark.parametrize("code, what", [
+    ("print({f'layer{n}' for n in range(24)})\n", "set order"),
+    ("print(hex(id(object())))\n", "an id()"),
+])
+def test_check_determinism_sees_what_only_differs_between_interpreters(fresh_runner, code, what):
+    """The second pass runs in a new interpreter with another hash seed, as a reader's run would."""
+    differing = check_determinism(code, f"snippets/section/{what}.py", fresh_runner)
+    assert differing and "line 1: first run" in differing[1], f"{what} passed the determinism check"
+
+
+def test_recording_refuses_an_output_that_changes_between_runs(tmp_path, fresh_runner):
+    from harness.record import update_recordings
+
+    snippet = write_snippet(tmp_path, "ids", "print('layers:', {f'layer{n}' for n in range(24)})\n")
+    with pytest.raises(pytest.exit.Exception, match="prints different output from one run to the next"):
+        update_recordings(fresh_runner, [snippet], {}, check_determinism=True)
+    assert not snippet.out_path.exists()

@@ -57,24 +57,58 @@ def file_digest(path: Path) -> str | None:
 
 def key(kind: str, parts) -> str:
     """The key of every entry of every kind."""
-    return digest(kind, *(str(part) for part in parts), environment_fingerprint())
+    settings = repr([(name, os.environ.get(name)) for name in OUTPUT_ENVIRONMENT])
+    return digest(kind, *(str(part) for part in parts), settings, environment_fingerprint())
 
 
 def _entry_path(kind: str, parts) -> Path:
     return cache_dir() / kind / f"{key(kind, parts)}.json"
 
 
-def load(kind: str, parts) -> dict | None:
+# What makes a result differ although code and files are the same: part of every key.
+OUTPUT_ENVIRONMENT = ("ATEN_CPU_CAPABILITY", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                      "PYTHONHASHSEED", "CUBLAS_WORKSPACE_CONFIG", "MKL_CBWR", "DNNL_MAX_CPU_ISA",
+                      "LC_ALL", "LANG", "TZ")
+
+
+def load(kind: str, parts, required: dict | None = None) -> dict | None:
+    """The entry, if there is one, it is well formed (a JSON object with the `required` keys of
+    the given types, and `reads` mapping paths to hashes) and no file it read has changed. A
+    damaged entry is named in a warning and deleted."""
     if not enabled():
         return None
+    path = _entry_path(kind, parts)
     try:
-        entry = json.loads(_entry_path(kind, parts).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        entry = json.loads(text)
+        problem = _shape_problem(entry, required or {})
+    except ValueError as error:
+        problem = f"not JSON ({error})"
+    if problem:
+        import warnings
+
+        warnings.warn(f"discarded a damaged cache entry {path}: {problem}", stacklevel=2)
+        path.unlink(missing_ok=True)
         return None
     for relative, expected in entry.get("reads", {}).items():
         if file_digest(REPO / relative) != expected:
             return None  # a file the run read has changed since
     return entry
+
+
+def _shape_problem(entry, required: dict) -> str | None:
+    if not isinstance(entry, dict):
+        return f"a {type(entry).__name__}, not an object"
+    for name, kind in required.items():
+        if not isinstance(entry.get(name), kind):
+            return f"{name!r} is missing or not a {kind.__name__}"
+    reads = entry.get("reads", {})
+    if not isinstance(reads, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in reads.items()):
+        return "'reads' is not a map of paths to hashes"
+    return None
 
 
 def store(kind: str, parts, entry: dict) -> None:
@@ -85,6 +119,19 @@ def store(kind: str, parts, entry: dict) -> None:
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(json.dumps(entry), encoding="utf-8")
     os.replace(temporary, path)
+
+
+def relative_reads(hashed: dict) -> dict:
+    """{absolute path: hash taken when the run opened it} -> the same, relative to the repository."""
+    reads = {}
+    for raw, digest_ in hashed.items():
+        try:
+            relative = Path(raw).relative_to(REPO.resolve())
+        except ValueError:
+            continue
+        if relative.parts and relative.parts[0] not in (".harness", ".git", ".venv"):
+            reads[relative.as_posix()] = digest_
+    return reads
 
 
 def repository_reads(paths) -> dict:

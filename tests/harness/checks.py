@@ -7,7 +7,7 @@ from pathlib import Path
 from .pages import PageError, block_title, code_blocks, is_python, visible
 from .paths import rel
 from .report import Drift, shown_on, unified
-from .contract import Snippet, describe_versions
+from .contract import Snippet, describe_versions, fence_lines, without_section_markers
 from .snippets import current_versions
 
 
@@ -15,6 +15,17 @@ from .snippets import current_versions
 class Findings:
     problems: list[str] = field(default_factory=list)
     drifts: list[Drift] = field(default_factory=list)
+
+
+def version_warning(recorded: dict) -> str:
+    """A line saying which installed versions differ from those the outputs were recorded with."""
+    running = current_versions()
+    differing = [f"{name} {recorded.get(name, '?')} -> {running[name]}" for name in ("torch", "torchvision", "python")
+                 if recorded.get(name) != running[name]]
+    if not differing:
+        return ""
+    return ("  NOTE: the installed versions differ from the recorded ones (" + ", ".join(differing)
+            + "); the drift may come from the upgrade\n")
 
 
 def describe_failure(source: str, result, pages: list[str], torch_cache_report: list[str] = ()) -> str:
@@ -42,6 +53,11 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
             f"shows (shown on: {shown_on(pages)})"
         )
         return found
+    if fence_lines(result.stdout):
+        from .record import fence_problem
+
+        found.problems.append(fence_problem(snippet, result.stdout))
+        return found
     recorded = snippet.recorded_output()
     if recorded is None:
         found.problems.append(f"{rel(snippet.out_path)} is missing: record it with `pytest --update-outputs`")
@@ -54,6 +70,7 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
             f"  shown on: {shown_on(pages)}\n"
             f"  recorded with: {describe_versions(snippet.recorded_with())}\n"
             f"  running with:  {describe_versions(current_versions())}\n"
+            f"{version_warning(snippet.recorded_with())}"
             f"{diff}"
             "If the change is intended, re-record with: pytest --update-outputs"
         )
@@ -95,10 +112,11 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
             "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
         )
         return found
-    known = {visible(s.code): s for s in snippets}
-    snippet = known.get(visible(block.code))
+    snippet, part = shown_snippet(block.code, snippets)
     if snippet is not None:
         result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
+        if part:
+            source += " (the page shows part of it; the output is the whole file's)"
     else:
         # Code typed into the page instead of included: still run and checked.
         source = f"{rel(page)} ('{title}', inline)"
@@ -114,6 +132,20 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
     return found
 
 
+def shown_snippet(code: str, snippets: list[Snippet]) -> tuple[Snippet | None, bool]:
+    """The snippet a page block shows, and whether it shows only part of it (a named section
+    or a line range): the whole file, or else the one file that holds the block's lines."""
+    shown = visible(code)
+    whole = {visible(without_section_markers(s.code)): s for s in snippets}
+    if shown in whole:
+        return whole[shown], False
+    if shown.strip():
+        holders = [s for text, s in whole.items() if ("\n" + text).find("\n" + shown) >= 0]
+        if len(holders) == 1:
+            return holders[0], True
+    return None, False
+
+
 def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
     """Every Python block of the page, checked as check_block does."""
     found = Findings()
@@ -127,9 +159,10 @@ def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
     return found
 
 
-def check_determinism(code: str, label: str, runner) -> list[str]:
-    """Run the code twice; the lines that differ, numbered, or nothing."""
-    first, second = runner.run_twice(code, label)
+def check_determinism(code: str, label: str, runner, filename: str | None = None) -> list[str]:
+    """Run the code twice (the second time in a new interpreter); the lines that differ,
+    numbered, or nothing."""
+    first, second = runner.run_twice(code, label, filename)
     a, b = first.stdout.splitlines(), second.stdout.splitlines()
     differing = [
         f"  line {i + 1}: first run {x!r}, second run {y!r}"

@@ -27,6 +27,14 @@ EXPECTED_OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
 # The one-line include of pymdownx.snippets: --8<-- "path" (scissors of any length).
 INCLUDE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<target>[^"']+)(?P=quote)\s*$""")
 
+# The block form: a line of scissors alone opens and closes a list of files, one per line.
+INCLUDE_BLOCK_DELIMITER = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
+# What pymdownx.snippets accepts after a file name: a named section (file.py:name) or line
+# ranges (file.py:1:4, file.py:3:, file.py:1:2,5:6).
+SELECTOR = re.compile(r"^(?P<file>.+?):(?P<selector>[A-Za-z_][\w-]*|\d*(?::\d*)?(?:,\d*(?::\d*)?)*)$")
+# The marker lines of a named section, which pymdownx.snippets leaves out of every include.
+SECTION_MARKER = re.compile(r"^.*-{1,}8<-{1,}\s*\[(?:start|end):[\w-]+\].*\n?", re.MULTILINE)
+
 # A fenced block that holds nothing but one include.
 INCLUDE_BLOCK = re.compile(
     r'^(?P<indent>[ \t]*)(?P<fence>`{3,})[^\n]*\n'
@@ -66,12 +74,31 @@ class Snippet:
         return self.path.resolve().relative_to(Path(root).resolve()).as_posix()
 
     def recorded_output(self) -> str | None:
+        """The recorded bytes exactly (line endings untouched, any byte kept: decode_output)."""
         if not self.out_path.exists():
             return None
-        return self.out_path.read_text(encoding="utf-8")
+        return decode_output(self.out_path.read_bytes())
 
     def recorded_with(self) -> dict:
         return read_stamp(self.stamp_path)
+
+
+def decode_output(data: bytes) -> str:
+    """Printed bytes as text that encodes back to exactly the same bytes (bytes that are not
+    UTF-8 survive as surrogate escapes), so that outputs are compared byte for byte."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def encode_output(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def fence_lines(output: str) -> list[int]:
+    """Line numbers of an output that would end the code block the page shows it in."""
+    return [n for n, line in enumerate(output.split("\n"), 1) if FENCE_LINE.match(line)]
 
 
 def discover_snippets(root: Path) -> list[Snippet]:
@@ -119,10 +146,22 @@ def base_paths(settings: dict, root: Path) -> list[Path]:
     return [Path(os.fspath(b)) if Path(os.fspath(b)).is_absolute() else Path(root) / os.fspath(b) for b in bases]
 
 
+def split_target(target: str) -> tuple[str, str | None]:
+    """An include's file and its selector (a section name or line ranges), if any."""
+    match = SELECTOR.match(target)
+    return (match.group("file"), match.group("selector")) if match else (target, None)
+
+
+def without_section_markers(code: str) -> str:
+    return SECTION_MARKER.sub("", code)
+
+
 def resolve(target: str, bases: list[Path]) -> Path | None:
-    """The file an include names, searched in the base paths in order, as MkDocs does."""
-    for base in bases:
-        candidate = (Path(base) / target).resolve()
-        if candidate.is_file():
-            return candidate
+    """The file an include names (a section or line range selects part of it), searched in
+    the base paths in order, as MkDocs does."""
+    for name in dict.fromkeys((target, split_target(target)[0])):
+        for base in bases:
+            candidate = (Path(base) / name).resolve()
+            if candidate.is_file():
+                return candidate
     return None

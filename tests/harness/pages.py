@@ -10,7 +10,7 @@ from pathlib import Path
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 from . import cache
-from .contract import INCLUDE, base_paths, resolve
+from .contract import INCLUDE, INCLUDE_BLOCK_DELIMITER, base_paths, resolve
 from .paths import DOCS, MKDOCS_YML, rel
 
 
@@ -49,8 +49,18 @@ def discover_pages(docs: Path = DOCS) -> list[Path]:
 
 
 def includes_on(page: Path) -> list[Include]:
-    found = []
+    """Every include on the page: the one-line form, and each file of the block form
+    (`--8<--` alone, one file per line, `--8<--` alone; a line starting with ; is skipped)."""
+    found, in_block = [], False
     for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        if INCLUDE_BLOCK_DELIMITER.match(line):
+            in_block = not in_block
+            continue
+        if in_block:
+            target = line.strip()
+            if target and not target.startswith(";"):
+                found.append(Include(page, number, target))
+            continue
         match = INCLUDE.match(line)
         if match:
             found.append(Include(page, number, match.group("target")))
@@ -74,7 +84,7 @@ def expand(page: Path) -> str:
     if all(included):
         parts = (cache.file_digest(page), cache.file_digest(MKDOCS_YML),
                  *(f"{p}:{cache.file_digest(p)}" for p in included))
-        entry = cache.load("expanded-pages", parts)
+        entry = cache.load("expanded-pages", parts, required={"text": str})
         if entry is not None:
             return entry["text"]
     text = _expand(page)
@@ -106,7 +116,8 @@ def code_blocks(page: Path) -> list[CodeBlock]:
     """The page's fenced blocks as pytest-codeblocks reads them, after expansion."""
     expanded = expand(page)
     try:
-        return extract_from_buffer(io.StringIO(expanded + "\n"))
+        # The parser's line limit follows the page, however long.
+        return extract_from_buffer(io.StringIO(expanded + "\n"), max_num_lines=expanded.count("\n") + 10)
     except RuntimeError as error:
         raise PageError(f"{rel(page)}: pytest-codeblocks cannot read this page: {error}") from error
 

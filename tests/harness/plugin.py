@@ -40,6 +40,9 @@ def pytest_addoption(parser):
     group.addoption("--update-outputs", action="store_true",
                     help="re-record every snippet's .out, the notebooks and the generated files from a "
                          "fresh run; refused when CI is set")
+    group.addoption("--snippet-timeout", type=float, default=None, metavar="SECONDS",
+                    help="kill a snippet (and all it started) that runs longer than this; default "
+                         "300 s; a snippet may declare its own limit with '# harness: timeout=<seconds>'")
     group.addoption("--check-determinism", action="store_true",
                     help="run every snippet twice and fail on any output line that differs between the runs")
 
@@ -150,7 +153,7 @@ class SnippetOutputItem(HarnessItem):
         pages = pages_showing(self.config).get(self.snippet.path.resolve(), [])
         self.report_findings(check_snippet(self.snippet, runner, pages, lambda: failure_report(self.config)))
         if self.config.getoption("--check-determinism"):
-            differing = check_determinism(self.snippet.code, rel(self.snippet.path), runner)
+            differing = check_determinism(self.snippet.code, rel(self.snippet.path), runner, str(self.snippet.path))
             if differing:
                 raise HarnessFailure("\n".join(differing))
 
@@ -239,6 +242,7 @@ def runner_for(config):
             inspector_for=lambda path: config.hook.pytest_harness_snippet_inspector(path=path),
             share_dir=getattr(config, "workerinput", {}).get("harness_share_dir"),
             fork_directly=run["fork_directly"],
+            **({"timeout_s": config.getoption("--snippet-timeout")} if config.getoption("--snippet-timeout") else {}),
         )
     return run["runner"]
 
@@ -318,7 +322,8 @@ def update_outputs(session) -> None:
             generated.update(files)
     with_notebooks = any(item.get_closest_marker("notebook") for item in items)
     changes = update_recordings(runner_for(config), snippets, generated,
-                                discover_notebooks() if with_notebooks else [], scratch_env(config))
+                                discover_notebooks() if with_notebooks else [], scratch_env(config),
+                                check_determinism=config.getoption("--check-determinism"))
     config.stash[RUN]["updates"].extend(changes or ["nothing changed: every recorded output and generated file "
                                                     "the selected tests check is current"])
 
@@ -347,6 +352,16 @@ def pytest_collection_finish(session):
         start_fork_server()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The proofs on repository copies run last; after a failure in this run they would only
+    repeat it (and a hanging snippet would hang each of them), so they are skipped."""
+    first_failure = item.config.stash[RUN].get("first_failure")
+    if first_failure and item.get_closest_marker("copies_repository"):
+        pytest.skip(f"this run already failed ({first_failure}); the proofs on repository copies "
+                    "would repeat that failure")
+
+
 class DriftCollector:
     """Gathers the drifts that test reports carry (from this process, or from pytest-xdist's
     workers when this is the controller) for the summary at the end of the run."""
@@ -355,6 +370,8 @@ class DriftCollector:
         self.config = config
 
     def pytest_runtest_logreport(self, report):
+        if report.failed and "first_failure" not in self.config.stash[RUN]:
+            self.config.stash[RUN]["first_failure"] = report.nodeid
         if report.when == "call":
             self.config.stash[RUN]["drifts"].extend(
                 Drift(**value) for name, value in getattr(report, "user_properties", ()) if name == "harness-drift")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from .contract import decode_output, fence_lines
 from .paths import rel
 from .snippets import current_versions
 
@@ -16,7 +17,7 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="") as stream:
             stream.write(text)
         # mkstemp creates the file private; keep the mode the file had, or the usual one.
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
@@ -26,7 +27,20 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_env=None) -> list[str]:
+def fence_problem(snippet, output: str) -> str:
+    lines = ", ".join(str(n) for n in fence_lines(output))
+    return (f"{rel(snippet.path)} prints a code fence (a line of ``` or ~~~, line {lines} of its output), "
+            "which would end the code block its page shows the output in; print it differently")
+
+
+def _differing(snippet, runner) -> list[str]:
+    from .checks import check_determinism
+
+    return check_determinism(snippet.code, rel(snippet.path), runner, str(snippet.path))
+
+
+def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_env=None,
+                      check_determinism: bool = False) -> list[str]:
     """Run every snippet and notebook and draw every generated file first; write only if all
     succeed. `generated` maps a path to the function that returns its text."""
     from .notebooks import NotebookFailed, as_text, execute
@@ -38,6 +52,10 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
             failures.append(f"{rel(snippet.path)} failed (exit {result.returncode}):\n{result.stderr}")
         elif not result.stdout.strip():
             failures.append(f"{rel(snippet.path)} printed nothing")
+        elif fence_lines(result.stdout):
+            failures.append(fence_problem(snippet, result.stdout))
+        elif check_determinism and (differing := _differing(snippet, runner)):
+            failures.append("\n".join(differing))
         else:
             fresh[snippet.out_path] = result.stdout
     for path, build in generated.items():
@@ -61,7 +79,7 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
 
     changes = []
     for path, text in sorted(fresh.items()):
-        old = path.read_text(encoding="utf-8") if path.exists() else None
+        old = decode_output(path.read_bytes()) if path.exists() else None
         if old != text:
             write_atomically(path, text)
             changes.append(f"{'updated' if old is not None else 'created'} {rel(path)}")

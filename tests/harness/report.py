@@ -12,10 +12,28 @@ class Drift:
     diff: str
 
 
+def shown(line: str) -> str:
+    """A line with what the eye cannot see made visible: a carriage return as ␍, trailing
+    spaces as ·, trailing tabs as →, bytes that are not UTF-8 as \\xNN."""
+    end = "\n" if line.endswith("\n") else ""
+    body = line[:-1] if end else line
+    body = body.replace("\r", "␍")
+    stripped = body.rstrip(" \t")
+    body = stripped + body[len(stripped):].replace(" ", "·").replace("\t", "→")
+    body = "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c for c in body)
+    return body + end
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines split at "\n" only, each with its end: a carriage return stays part of its line."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def unified(expected: str, actual: str, expected_name: str, actual_name: str) -> str:
     lines = difflib.unified_diff(
-        expected.splitlines(keepends=True),
-        actual.splitlines(keepends=True),
+        [shown(line) for line in lines_of(expected)],
+        [shown(line) for line in lines_of(actual)],
         fromfile=expected_name,
         tofile=actual_name,
     )

@@ -9,6 +9,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ PRELOAD = ["torch", "torchvision", "numpy", "PIL.Image", "sklearn.datasets", "py
 # Set for a pytest run forked from the server (run_pytest_in_fork): torch is imported already,
 # so its snippets are forked from it directly instead of from a server of their own.
 WARM_FORK_VARIABLE = "HARNESS_WARM_FORK"
-DEFAULT_TIMEOUT_S = 600
+DEFAULT_TIMEOUT_S = 300  # well under CI's limit; see --snippet-timeout
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,40 @@ class RunResult:
 
 
 def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str,
-             inspector: tuple | None = None, exports_path: str | None = None) -> None:
-    """Body of the forked worker: run one snippet as a `__main__` script; then, if a section
+             inspector: tuple | None = None, exports_path: str | None = None, repo: str | None = None) -> None:
+    """Body of the forked worker: run one snippet as a `__main__` script, contained (see
+    containment.py), in a scratch folder that mirrors the repository; then, if a section
     named an inspector for it, hand the inspector the snippet's globals and keep what it
     returns (JSON), so that facts and figures come from this one execution."""
     import builtins
+    import hashlib
+    import importlib.util
     import random
     import sys
     import traceback
 
-    opened = set()
+    os.setpgrp()  # a timeout kills the snippet and anything it started
+    repo = os.path.realpath(repo or str(REPO))
+    repo_prefix = repo + os.sep
+    read = {}  # every file the run read, hashed when it was opened: the cache entry's validity
 
-    def record_open(event, args):
+    def record_read(event, args):
         if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
-            opened.add(os.fsdecode(args[0]))
-
-    sys.addaudithook(record_open)  # which files the snippet reads: part of its cache key
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if not path.startswith(repo_prefix):
+                return  # outside the repository, files are covered by the installed versions
+            if path.endswith(".pyc") and "__pycache__" in path:
+                try:  # what was compiled, not the compiled file
+                    path = importlib.util.source_from_cache(path)
+                except ValueError:
+                    pass
+            if path not in read and os.path.isfile(path):
+                read[path] = None  # also keeps the hook from re-entering for the open below
+                try:
+                    with open(path, "rb") as handle:
+                        read[path] = hashlib.sha256(handle.read()).hexdigest()
+                except OSError:
+                    del read[path]
 
     for fd, path in ((1, stdout_path), (2, stderr_path)):
         target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -67,14 +86,16 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
 
+    from .containment import contain, mirror_repository
+
     os.environ.update(env)
-    os.chdir(REPO)
+    scratch = tempfile.mkdtemp(prefix="snippet-cwd-")
+    mirror_repository(Path(repo), Path(scratch))
+    os.chdir(scratch)
     sys.argv = [filename]
     sys.path.insert(0, str(Path(filename).parent))
-
-    from .offline import block_network
-
-    block_network()
+    sys.addaudithook(record_read)
+    contain(Path(repo))
     random.seed(0)
     import numpy
     import torch
@@ -111,7 +132,7 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
             sys.stderr.flush()
             status = 1
     with open(reads_path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(sorted(os.path.abspath(p) for p in opened)))
+        json.dump(read, handle)
     os._exit(status)
 
 
@@ -215,7 +236,8 @@ class SnippetRunner:
     def _cached(self, code: str, label: str, inspector: tuple | None = None) -> RunResult | None:
         if not self.use_cache:
             return None
-        entry = cache.load("snippets", self._cache_parts(code, inspector))
+        entry = cache.load("snippets", self._cache_parts(code, inspector),
+                           required={"stdout": str, "stderr": str, "returncode": int})
         if entry is None:
             return None
         return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0,
@@ -229,49 +251,127 @@ class SnippetRunner:
         return self._run_fresh(code, label, label, store=False)
 
     def run_twice(self, code: str, label: str, filename: str | None = None) -> tuple[RunResult, RunResult]:
-        """Two fresh executions, never cached: for spotting output that changes between runs."""
+        """Two executions for spotting output that changes between runs: this run's, and one in
+        a new interpreter with another hash seed (so that set order, id() and memory layout
+        differ as they do between two runs of `python snippet.py`), never cached."""
         first = self.run(code, label, filename)
-        return first, self._run_fresh(code, label, filename or label, store=False)
+        return first, self._run_fresh(code, label, filename or label, store=False, new_interpreter=True)
 
     def _run_fresh(self, code: str, label: str, filename: str, store: bool = True,
-                   inspector: tuple | None = None) -> RunResult:
+                   inspector: tuple | None = None, new_interpreter: bool = False) -> RunResult:
         if self._prepare is not None and store:  # not for the runner's own helper runs
             self._prepare(filename)
         log = os.environ.get("HARNESS_EXECUTION_LOG")
         if log:
             with open(log, "a", encoding="utf-8") as handle:
                 handle.write(label + "\n")
+        from .containment import changed_files, repository_state
+
+        timeout_s = declared_timeout(code) or self.timeout_s
+        before = repository_state(REPO)
         with tempfile.TemporaryDirectory(prefix="snippet-run-") as scratch:
             out_path, err_path = Path(scratch, "stdout"), Path(scratch, "stderr")
             reads_path, exports_path = Path(scratch, "reads"), Path(scratch, "exports.json")
             started = time.perf_counter()
-            worker = self._ctx().Process(
-                target=_execute,
-                args=(code, filename, self.env, str(out_path), str(err_path), str(reads_path),
-                      inspector, str(exports_path)),
-                name=f"snippet {label}",
-            )
+            arguments = (code, filename, self.env, str(out_path), str(err_path), str(reads_path),
+                         inspector, str(exports_path), str(REPO))
+            if new_interpreter:
+                worker = _InterpreterWorker(arguments, Path(scratch, "arguments.json"))
+            else:
+                worker = self._ctx().Process(target=_execute, args=arguments, name=f"snippet {label}")
             worker.start()
-            worker.join(self.timeout_s)
+            worker.join(timeout_s)
             timed_out = worker.is_alive()
             if timed_out:
-                worker.kill()
-                worker.join()
+                _kill_group(worker)
             seconds = time.perf_counter() - started
             read = lambda p: p.read_text(encoding="utf-8", errors="replace") if p.exists() else ""
             stderr = read(err_path)
-            if timed_out:
-                stderr += f"\n[harness] killed after {self.timeout_s:.0f} s without finishing\n"
             returncode = -9 if timed_out else worker.exitcode
+            if timed_out:
+                stderr += (f"\n[harness] killed after {timeout_s:.0f} s without finishing (the limit is "
+                           f"--snippet-timeout, or a '# harness: timeout=<seconds>' line in the snippet)\n")
+            left = changed_files(before, repository_state(REPO))
+            if left:
+                stderr += ("\n[harness] the snippet changed files in the repository, which a snippet must "
+                           "never do: " + ", ".join(left) + "\n")
+                returncode = returncode or 1
             exports = json.loads(read(exports_path)) if exports_path.exists() else None
-            result = RunResult(label, read(out_path), stderr, returncode, seconds, timed_out, exports)
+            from .contract import decode_output
+
+            stdout = decode_output(out_path.read_bytes()) if out_path.exists() else ""
+            result = RunResult(label, stdout, stderr, returncode, seconds, timed_out, exports)
             if store and self.use_cache and result.ok:
-                reads = cache.repository_reads(read(reads_path).splitlines() + [filename])
+                hashed = json.loads(read(reads_path) or "{}")
+                reads = {**cache.repository_reads([filename]), **cache.relative_reads(hashed)}
                 cache.store("snippets", self._cache_parts(code, inspector), {
                     "stdout": result.stdout, "stderr": result.stderr,
                     "returncode": result.returncode, "reads": reads, "exports": exports,
                 })
             return result
+
+
+class _InterpreterWorker:
+    """_execute in a new Python process (not forked), with a hash seed other than this run's,
+    behaving like the multiprocessing.Process it stands in for."""
+
+    def __init__(self, arguments: tuple, arguments_path: Path):
+        import sys
+
+        arguments_path.write_text(json.dumps(arguments), encoding="utf-8")
+        seed = "20120" if os.environ.get("PYTHONHASHSEED") != "20120" else "19980"
+        self._command = [sys.executable, "-c", (
+            "import json, sys\n"
+            f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+            "from harness.runner import _execute\n"
+            f"_execute(*json.load(open({str(arguments_path)!r})))\n")]
+        self._env = {**os.environ, "PYTHONHASHSEED": seed}
+        self._process = None
+
+    def start(self) -> None:
+        import subprocess
+
+        self._process = subprocess.Popen(self._command, env=self._env, stdin=subprocess.DEVNULL)
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def join(self, timeout: float | None = None) -> None:
+        import subprocess
+
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout)
+
+    def is_alive(self) -> bool:
+        return self._process.poll() is None
+
+    def kill(self) -> None:
+        self._process.kill()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._process.returncode
+
+
+TIMEOUT_DIRECTIVE = re.compile(r"^#\s*harness:\s*timeout\s*=\s*(\d+(?:\.\d+)?)\s*s?\b", re.MULTILINE)
+
+
+def declared_timeout(code: str) -> float | None:
+    """A slow snippet declares its own limit in a comment: `# harness: timeout=900`."""
+    match = TIMEOUT_DIRECTIVE.search(code)
+    return float(match.group(1)) if match else None
+
+
+def _kill_group(worker) -> None:
+    """Kill the worker and everything it started (it leads its own process group)."""
+    import signal
+
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(worker.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        worker.kill()
+    worker.join()
 
 
 def _pytest_main(root: str, args: list, env: dict, output_path: str) -> None:
@@ -319,8 +419,6 @@ def _pytest_main(root: str, args: list, env: dict, output_path: str) -> None:
 def run_pytest_in_fork(root: Path, args: list[str], env: dict, timeout_s: float) -> tuple[int, str]:
     """Run pytest on a repository copy in a process forked from the fork server, so that the
     run starts with torch imported instead of paying for a new interpreter and server."""
-    import signal
-
     start_fork_server()
     context = multiprocessing.get_context("forkserver")
     with tempfile.TemporaryDirectory(prefix="copy-run-") as scratch:
@@ -331,9 +429,7 @@ def run_pytest_in_fork(root: Path, args: list[str], env: dict, timeout_s: float)
         worker.join(timeout_s)
         timed_out = worker.is_alive()
         if timed_out:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(worker.pid, signal.SIGKILL)
-            worker.join()
+            _kill_group(worker)
         text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
         if timed_out:
             text += f"\n[harness] the run on {root} was killed after {timeout_s:.0f} s\n"

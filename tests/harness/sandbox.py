@@ -55,7 +55,7 @@ class RepositoryCopy:
         before = self._snapshot()
         parts = (repr(sorted(before.items())), repr(args), repr(settings))
 
-        hit = cache.load("copy-runs", parts)
+        hit = cache.load("copy-runs", parts, required={"returncode": int, "output": str, "written": dict, "log": str})
         if hit is not None:
             for relative, text in hit["written"].items():
                 self.path(relative).write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ from harness import cache
 def alexnet_checkpoint_name() -> str:
     """The file name torchvision caches IMAGENET1K_V1 under (alexnet-owt-7be5be79.pth); for
     authors cached with the installed versions, so that asking costs no torchvision import."""
-    entry = cache.load("facts", ("alexnet checkpoint name",))
+    entry = cache.load("facts", ("alexnet checkpoint name",), required={"name": str})
     if entry is not None:
         return entry["name"]
     from torchvision.models import AlexNet_Weights
