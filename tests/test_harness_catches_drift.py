@@ -124,3 +124,44 @@ def test_update_outputs_ignores_a_warm_cache(copy, tmp_path):
     figures = {p.name: p.read_text() for p in copy.path("docs/figures").glob("*.svg")}
     assert "Where AlexNet keeps its parameters" in figures["alexnet-parameters.svg"]
     assert not [name for name, svg in figures.items() if "stale cache entry" in svg]
+
+
+def test_after_a_failure_the_proofs_on_copies_are_skipped(copy):
+    """A failure in the main run is reported once; the proofs on repository copies (which run
+    last) would only repeat it, or hang with it, so they are skipped, saying why."""
+    copy.replace(LENET_OUT, "61,706", "61,707")
+    run = copy.pytest(LENET_PY, "tests/test_new_section.py", "-rs", env={"HARNESS_NO_CACHE": "1"})
+    assert run.returncode == 1, run.output
+    assert "1 failed" in run.output and "1 skipped" in run.output, run.output
+    assert f"this run already failed ({LENET_PY}::recorded-output)" in run.output, run.output
+
+
+def test_a_test_run_changes_nothing_in_the_repository(tmp_path):
+    """`git status` is the same before and after the tests that read and run the repository's
+    files (snippets, pages, claims, figures, the build), run in a copy that is its own git
+    repository, and after re-recording when nothing changed."""
+    import subprocess
+
+    copy = RepositoryCopy(tmp_path / "repo")
+    git = lambda *args: subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=copy.root,
+                                       capture_output=True, text=True, check=True).stdout
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "before")
+    selection = ("snippets", "docs", "tests/test_claims.py", "tests/test_figures.py", "tests/test_site_build.py",
+                 "tests/test_contract.py")
+    run = copy.pytest(*selection, env={"HARNESS_NO_CACHE": "1"})
+    assert run.returncode == 0, run.output
+    assert git("status", "--porcelain") == "", "the test run changed the repository:\n" + git("status", "--porcelain")
+    rerecorded = copy.pytest("--update-outputs", "-m", "not notebook", *selection)
+    assert rerecorded.returncode == 0 and "nothing changed" in rerecorded.output, rerecorded.output
+    assert git("status", "--porcelain") == "", "the test run changed the repository:\n" + git("status", "--porcelain")
+
+
+def test_snippet_timeout_option_kills_a_hanging_snippet(copy):
+    copy.path("snippets/lenet_alexnet/hangs.py").write_text("import time\nprint('waiting')\ntime.sleep(600)\n")
+    started = __import__("time").monotonic()
+    run = copy.pytest("--snippet-timeout", "2", "snippets/lenet_alexnet/hangs.py", env={"HARNESS_NO_CACHE": "1"})
+    assert __import__("time").monotonic() - started < 60
+    assert run.returncode == 1
+    assert "snippets/lenet_alexnet/hangs.py failed" in run.output and "killed after 2 s" in run.output, run.output
