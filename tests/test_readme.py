@@ -24,7 +24,7 @@ def test_ci_runs_the_readme_test_command():
     match = re.search(r"<!-- test-command.*?-->\s*```sh\n(?P<command>[^\n]+)\n```", text, re.DOTALL)
     assert match, "README.md: the test command must follow the test-command marker"
     command = match.group("command")
-    assert command.startswith("python3.11 -m venv .venv") and "pytest" in command
+    assert command.startswith("python3 -m venv .venv") and "pytest" in command
     assert "test-command" in (REPO / ".ci" / "run").read_text()
 
 

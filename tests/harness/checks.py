@@ -9,12 +9,37 @@ from .paths import rel
 from .report import Drift, shown_on, unified
 from .contract import Snippet, describe_versions, fence_lines, without_section_markers
 from .snippets import current_versions
+from .tolerance import DeclarationError, compare, declared, has_decimals
 
 
 @dataclass
 class Findings:
     problems: list[str] = field(default_factory=list)
     drifts: list[Drift] = field(default_factory=list)
+    toleranced: list[str] = field(default_factory=list)  # outputs compared within a declared tolerance
+
+
+def tolerance_of(code: str, where: str, found: Findings):
+    """The code's declared tolerance (None if it declares none); a bad declaration is a problem."""
+    try:
+        return declared(code, where)
+    except DeclarationError as error:
+        found.problems.append(str(error))
+        return None
+
+
+def within_tolerance(expected: str, actual: str, tolerance, where: str, found: Findings) -> tuple[bool, str]:
+    """Whether two outputs agree under the declaration, and what to add to a drift report."""
+    if tolerance is None:
+        return expected == actual, ""
+    found.toleranced.append(where)
+    if not (has_decimals(expected) or has_decimals(actual)):
+        found.problems.append(f"{where} declares a tolerance ({tolerance.describe()}) but its output has no "
+                              "decimal number: remove the declaration")
+        return True, ""
+    outside = compare(expected, actual, tolerance)
+    return not outside, (f"  compared within {tolerance.describe()} ({tolerance.reason}); beyond it:\n"
+                         + "\n".join(outside) + "\n") if outside else ""
 
 
 def version_warning(recorded: dict) -> str:
@@ -59,18 +84,22 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
         found.problems.append(fence_problem(snippet, result.stdout))
         return found
     recorded = snippet.recorded_output()
+    tolerance = tolerance_of(snippet.code, rel(snippet.path), found)
     if recorded is None:
         found.problems.append(f"{rel(snippet.out_path)} is missing: record it with `pytest --update-outputs`")
-    elif result.stdout != recorded:
+        return found
+    agrees, beyond = within_tolerance(recorded, result.stdout, tolerance, rel(snippet.path), found)
+    if not agrees:
         diff = unified(recorded, result.stdout, f"{rel(snippet.out_path)} (recorded)",
                        f"{rel(snippet.path)} (fresh run)")
-        found.drifts.append(Drift(rel(snippet.out_path), rel(snippet.path), pages, diff))
+        found.drifts.append(Drift(rel(snippet.out_path), rel(snippet.path), pages, beyond + diff))
         found.problems.append(
             f"output drifted: {rel(snippet.path)} no longer prints {rel(snippet.out_path)}\n"
             f"  shown on: {shown_on(pages)}\n"
             f"  recorded with: {describe_versions(snippet.recorded_with())}\n"
             f"  running with:  {describe_versions(current_versions())}\n"
             f"{version_warning(snippet.recorded_with())}"
+            f"{beyond}"
             f"{diff}"
             "If the change is intended, re-record with: pytest --update-outputs"
         )
@@ -124,11 +153,14 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
     if not result.ok:
         found.problems.append(describe_failure(f"{rel(page)}: '{title}' ({source})", result, [rel(page)]))
         return found
-    if visible(block.expected_output) != visible(result.stdout):
+    tolerance = tolerance_of(snippet.code if snippet is not None else block.code, source, found)
+    agrees, beyond = within_tolerance(visible(block.expected_output), visible(result.stdout), tolerance,
+                                      f"{rel(page)} ('{title}')", found)
+    if not agrees:
         diff = unified(block.expected_output, result.stdout,
                        f"{rel(page)}: output shown under '{title}'", f"{source} (fresh run)")
-        found.drifts.append(Drift(rel(page), source, [rel(page)], diff))
-        found.problems.append(f"{rel(page)}: the output shown under '{title}' drifted from {source}\n{diff}")
+        found.drifts.append(Drift(rel(page), source, [rel(page)], beyond + diff))
+        found.problems.append(f"{rel(page)}: the output shown under '{title}' drifted from {source}\n{beyond}{diff}")
     return found
 
 
@@ -156,6 +188,7 @@ def check_page(page: Path, runner, snippets: list[Snippet]) -> Findings:
         one = check_block(page, named, runner, snippets)
         found.problems += one.problems
         found.drifts += one.drifts
+        found.toleranced += one.toleranced
     return found
 
 

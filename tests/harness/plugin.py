@@ -83,7 +83,7 @@ def pytest_configure(config):
     from .runner import WARM_FORK_VARIABLE
 
     config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None, "pages": {},
-                         "snippets": None,
+                         "snippets": None, "toleranced": set(),
                          # Read once and removed, so that pytest-xdist's new workers do not inherit it.
                          "fork_directly": os.environ.pop(WARM_FORK_VARIABLE, "") == "1"}
     config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
@@ -132,6 +132,8 @@ class HarnessItem(pytest.Item):
         # Carried by the test report, so that the run's summary sees them under pytest-xdist too.
         for drift in found.drifts:
             self.user_properties.append(("harness-drift", drift.__dict__))
+        for where in found.toleranced:
+            self.user_properties.append(("harness-tolerance", where))
         if found.problems:
             raise HarnessFailure("\n\n".join(found.problems))
 
@@ -373,8 +375,9 @@ class DriftCollector:
         if report.failed and "first_failure" not in self.config.stash[RUN]:
             self.config.stash[RUN]["first_failure"] = report.nodeid
         if report.when == "call":
-            self.config.stash[RUN]["drifts"].extend(
-                Drift(**value) for name, value in getattr(report, "user_properties", ()) if name == "harness-drift")
+            properties = getattr(report, "user_properties", ())
+            self.config.stash[RUN]["drifts"].extend(Drift(**value) for name, value in properties if name == "harness-drift")
+            self.config.stash[RUN]["toleranced"].update(value for name, value in properties if name == "harness-tolerance")
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -385,6 +388,10 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.section("update-outputs", sep="=")
         for line in run["updates"]:
             terminalreporter.write_line(f"[update-outputs] {line}")
+    if run["toleranced"]:
+        terminalreporter.write_line(
+            f"[harness] {len(run['toleranced'])} output(s) compared with a declared tolerance (decimal numbers "
+            f"only): {', '.join(sorted(run['toleranced']))}")
     drifts: list[Drift] = run["drifts"]
     if not drifts:
         return
