@@ -165,3 +165,22 @@ def test_snippet_timeout_option_kills_a_hanging_snippet(copy):
     assert __import__("time").monotonic() - started < 60
     assert run.returncode == 1
     assert "snippets/lenet_alexnet/hangs.py failed" in run.output and "killed after 2 s" in run.output, run.output
+
+
+def test_drift_report_describes_an_upgrade_without_failing(copy, tmp_path):
+    """A simulated upgrade: the outputs were recorded with torch 2.13.0, and one of them no
+    longer matches. --drift-report writes what changed, with both versions, and exits 0."""
+    import json
+
+    stamp = copy.path("snippets/lenet_alexnet/recorded-with.json")
+    stamp.write_text(json.dumps({**json.loads(stamp.read_text()), "torch": "2.13.0"}, indent=2) + "\n")
+    copy.replace(LENET_OUT, "61,706", "61,707")
+    report = tmp_path / "drift-report.md"
+    run = copy.pytest("--drift-report", str(report), LENET_PY, ALEXNET_PY, PAGE, env={"HARNESS_NO_CACHE": "1"})
+    assert run.returncode == 0, run.output
+    text = report.read_text(encoding="utf-8")
+    assert f"## {LENET_OUT}" in text and f"- snippet: {LENET_PY}" in text
+    assert "- recorded with: Python 3.11.7, torch 2.13.0, torchvision 0.29.1" in text
+    assert "Installed: Python" in text and "torch 2.14.1" in text
+    assert "-LeNet-5 parameters: 61,707" in text and "+LeNet-5 parameters: 61,706" in text
+    assert "alexnet.out" not in text  # what did not drift is not reported

@@ -5,9 +5,8 @@ import time
 import nbformat
 import pytest
 
-from harness.notebooks import NotebookFailed, discover_notebooks, execute, text_outputs
+from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, execute, text_outputs
 from harness.paths import DOCS, rel
-from harness.report import unified
 
 pytestmark = pytest.mark.notebook
 
@@ -26,15 +25,9 @@ def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_pro
     record_property("seconds", round(seconds, 1))
 
     assert any(c.images for c in recorded), f"{rel(path)}: the recorded notebook shows no plot"
-    problems = []
-    for old, new in zip(recorded, fresh):
-        if old.text != new.text:
-            problems.append(unified(old.text, new.text, f"{rel(path)} cell {old.cell} (recorded)",
-                                    f"{rel(path)} cell {new.cell} (fresh run)"))
-        if old.images != new.images:
-            problems.append(f"{rel(path)} cell {old.cell}: {old.images} image(s) recorded, {new.images} now")
-    if len(recorded) != len(fresh):
-        problems.append(f"{rel(path)}: {len(recorded)} code cells recorded, {len(fresh)} now")
+    problems, toleranced = compare_cells(path, recorded, fresh)
+    for where in toleranced:
+        record_property("harness-tolerance", where)
     assert not problems, (
         f"{rel(path)}: outputs drifted\n" + "\n".join(problems)
         + "\nIf the change is intended, re-record with: pytest --update-outputs"

@@ -35,3 +35,15 @@ def test_github_runs_the_same_ci():
     test_job = workflow.split("\n  test:", 1)[1].split("\n  publish:", 1)[0]
     assert "run: bash .ci/run" in test_job, ".github/workflows/site.yml: the test job must run `bash .ci/run`"
     assert "pytest" not in test_job, ".github/workflows/site.yml: the test job runs pytest itself, beside .ci/run"
+
+
+def test_a_scheduled_workflow_reports_upstream_drift():
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "upstream.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert "schedule" in triggers and triggers["schedule"][0]["cron"]
+    steps = workflow["jobs"]["drift-report"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "--upgrade torch torchvision" in runs and "--drift-report drift-report.md" in runs
+    assert any(step.get("with", {}).get("path") == "drift-report.md" for step in steps)

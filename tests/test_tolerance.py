@@ -81,3 +81,44 @@ def test_a_declaration_that_matches_nothing_fails(tmp_path, runner):
     found = check_snippet(snippet(tmp_path, DECLARED + "print('parameters: 61706')\n", "parameters: 61706\n"),
                           runner, ["docs/p.md"])
     assert found.problems and "declares a tolerance (rel=0.05) but its output has no decimal number" in found.problems[0]
+
+
+def test_a_notebook_cell_declares_a_tolerance_the_same_way(tmp_path):
+    from harness.notebooks import CellText, compare_cells
+
+    source = "# harness: tolerance rel=0.05 because the loss comes from float32 training\nprint(loss)\n"
+    recorded = [CellText(2, "final loss 0.768\n", 0, source), CellText(3, "40 runs\n", 0, "print(runs)\n")]
+    within = [CellText(2, "final loss 0.760\n", 0, source), CellText(3, "40 runs\n", 0, "print(runs)\n")]
+    beyond = [CellText(2, "final loss 0.198\n", 0, source), CellText(3, "41 runs\n", 0, "print(runs)\n")]
+    notebook = tmp_path / "n.ipynb"
+    problems, toleranced = compare_cells(notebook, recorded, within)
+    assert not problems and len(toleranced) == 1 and toleranced[0].endswith("n.ipynb cell 2")
+    problems, _ = compare_cells(notebook, recorded, beyond)
+    assert "outside rel=0.05: [0.768 -> 0.198]" in problems[0]
+    assert "-40 runs" in problems[1] and "+41 runs" in problems[1]  # an undeclared cell stays exact
+    counts = [CellText(2, "40 runs\n", 0, source)]
+    problems, _ = compare_cells(notebook, counts, counts)
+    assert "cell 2 declares a tolerance (rel=0.05) but its output has no decimal number" in problems[0]
+
+
+@pytest.mark.slow
+@pytest.mark.copies_repository
+def test_the_page_tells_readers_which_outputs_vary(tmp_path):
+    """A snippet with a declared tolerance: its output item passes within it, and the built page
+    says under the output that its decimal numbers vary slightly between processors."""
+    from harness.sandbox import RepositoryCopy, add_synthetic_section
+    from harness.site import build_site
+
+    copy = RepositoryCopy(tmp_path / "repo")
+    folder, page = add_synthetic_section(copy, "varying_section")
+    copy.path(f"{folder}/tally.py").write_text(
+        "# harness: tolerance rel=0.01 because it stands for a float32 result\nprint('mean: 0.5005')\n")
+    copy.path(f"{folder}/tally.out").write_text("mean: 0.5\n")
+    run = copy.pytest(folder, env={"HARNESS_NO_CACHE": "1"})
+    assert run.returncode == 0, run.output
+    assert f"1 output(s) compared with a declared tolerance (decimal numbers only): {folder}/tally.py" in run.output
+    copy.replace("mkdocs.yml", "\nnav:\n", "\nnav:\n  - Varying: varying-section.md\n")
+    built = build_site(tmp_path / "site", copy.path("mkdocs.yml"))
+    assert built.returncode == 0, built.log
+    html = (tmp_path / "site" / "varying-section.html").read_text(encoding="utf-8")
+    assert "decimal numbers vary slightly between processors (checked within rel=0.01)" in html

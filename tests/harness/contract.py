@@ -35,6 +35,14 @@ SELECTOR = re.compile(r"^(?P<file>.+?):(?P<selector>[A-Za-z_][\w-]*|\d*(?::\d*)?
 # The marker lines of a named section, which pymdownx.snippets leaves out of every include.
 SECTION_MARKER = re.compile(r"^.*-{1,}8<-{1,}\s*\[(?:start|end):[\w-]+\].*\n?", re.MULTILINE)
 
+# A snippet's (or notebook cell's) declaration that its decimal numbers vary between
+# processors and are compared within a tolerance (harness/tolerance.py reads it in full).
+TOLERANCE_DIRECTIVE = re.compile(
+    r"^[ \t]*#[ \t]*harness:[ \t]*tolerance[ \t]+(?P<kind>rel|abs|sig)[ \t]*=[ \t]*(?P<value>[0-9.eE+-]+)"
+    r"(?:[ \t]+because[ \t]+(?P<reason>\S.*?))?[ \t]*$",
+    re.MULTILINE,
+)
+
 # A fenced block that holds nothing but one include.
 INCLUDE_BLOCK = re.compile(
     r'^(?P<indent>[ \t]*)(?P<fence>`{3,})[^\n]*\n'

@@ -22,6 +22,7 @@ class CellText:
     cell: int  # 1-based index among all cells, as a reader counts them
     text: str  # every stream and text/plain result, in order
     images: int  # how many images the cell displays
+    source: str = ""  # the cell's code, where a tolerance may be declared
 
 
 class NotebookFailed(Exception):
@@ -74,9 +75,46 @@ def text_outputs(notebook) -> list[CellText]:
                 images += sum(1 for mime in output.get("data", {}) if mime.startswith("image/"))
             elif kind == "error":
                 parts.append(f"ERROR {output.get('ename')}: {output.get('evalue')}\n")
-        cells.append(CellText(number, "".join(parts), images))
+        cells.append(CellText(number, "".join(parts), images, cell.get("source", "")))
     return cells
 
 
 def as_text(notebook) -> str:
     return nbformat.writes(notebook) + "\n"
+
+
+def compare_cells(path, recorded: list[CellText], fresh: list[CellText]) -> tuple[list[str], list[str]]:
+    """What differs between a notebook's recorded and fresh outputs, cell by cell (exact, or
+    within the tolerance a cell declares), and which cells were compared with a tolerance."""
+    from .paths import rel
+    from .report import unified
+    from .tolerance import DeclarationError, compare, declared, has_decimals
+
+    problems, toleranced = [], []
+    for old, new in zip(recorded, fresh):
+        where = f"{rel(path)} cell {old.cell}"
+        try:
+            tolerance = declared(new.source, where)
+        except DeclarationError as error:
+            problems.append(str(error))
+            tolerance = None
+        beyond = ""
+        if tolerance is not None:
+            toleranced.append(where)
+            if not (has_decimals(old.text) or has_decimals(new.text)):
+                problems.append(f"{where} declares a tolerance ({tolerance.describe()}) but its output has no "
+                                "decimal number: remove the declaration")
+            outside = compare(old.text, new.text, tolerance)
+            if outside:
+                beyond = (f"  compared within {tolerance.describe()} ({tolerance.reason}); beyond it:\n"
+                          + "\n".join(outside) + "\n")
+            differs = bool(outside)
+        else:
+            differs = old.text != new.text
+        if differs:
+            problems.append(beyond + unified(old.text, new.text, f"{where} (recorded)", f"{where} (fresh run)"))
+        if old.images != new.images:
+            problems.append(f"{where}: {old.images} image(s) recorded, {new.images} now")
+    if len(recorded) != len(fresh):
+        problems.append(f"{rel(path)}: {len(recorded)} code cells recorded, {len(fresh)} now")
+    return problems, toleranced

@@ -43,6 +43,9 @@ def pytest_addoption(parser):
     group.addoption("--snippet-timeout", type=float, default=None, metavar="SECONDS",
                     help="kill a snippet (and all it started) that runs longer than this; default "
                          "300 s; a snippet may declare its own limit with '# harness: timeout=<seconds>'")
+    group.addoption("--drift-report", metavar="PATH", default=None,
+                    help="write what drifted (snippet by snippet, with the recorded and the installed versions) "
+                         "to PATH as Markdown, and exit 0 whatever drifted: for watching upstream releases")
     group.addoption("--check-determinism", action="store_true",
                     help="run every snippet twice and fail on any output line that differs between the runs")
 
@@ -364,6 +367,19 @@ def pytest_runtest_setup(item):
                     "would repeat that failure")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """With --drift-report: write the report, and do not fail the run for what it reports."""
+    path = session.config.getoption("--drift-report")
+    run = session.config.stash.get(RUN, None)
+    if not path or run is None or hasattr(session.config, "workerinput"):
+        return
+    from .report import write_drift_report
+
+    write_drift_report(Path(path), run["drifts"], run.get("failures", []))
+    session.exitstatus = 0
+
+
 class DriftCollector:
     """Gathers the drifts that test reports carry (from this process, or from pytest-xdist's
     workers when this is the controller) for the summary at the end of the run."""
@@ -374,6 +390,8 @@ class DriftCollector:
     def pytest_runtest_logreport(self, report):
         if report.failed and "first_failure" not in self.config.stash[RUN]:
             self.config.stash[RUN]["first_failure"] = report.nodeid
+        if report.failed:
+            self.config.stash[RUN].setdefault("failures", []).append((report.nodeid, report.longreprtext))
         if report.when == "call":
             properties = getattr(report, "user_properties", ())
             self.config.stash[RUN]["drifts"].extend(Drift(**value) for name, value in properties if name == "harness-drift")

@@ -43,3 +43,31 @@ def unified(expected: str, actual: str, expected_name: str, actual_name: str) ->
 
 def shown_on(pages: list[str]) -> str:
     return ", ".join(pages) if pages else "no page (every snippet must be shown on a page)"
+
+
+def write_drift_report(path, drifts: list, failures: list) -> None:
+    """A Markdown report of a run: the installed versions, then every drifted output with the
+    versions it was recorded with and its diff, then every other failure."""
+    from pathlib import Path
+
+    from .contract import Snippet, describe_versions
+    from .paths import REPO
+    from .snippets import current_versions
+
+    lines = ["# Drift report", "", f"Installed: {describe_versions(current_versions())}", ""]
+    if not drifts and not failures:
+        lines += ["Nothing drifted: every output is as recorded.", ""]
+    for drift in drifts:
+        snippet_path = REPO / drift.snippet.split(" ")[0]
+        recorded = Snippet(snippet_path).recorded_with() if snippet_path.suffix == ".py" and snippet_path.exists() else {}
+        lines += [f"## {drift.where}", "", f"- snippet: {drift.snippet}",
+                  f"- shown on: {', '.join(drift.pages) or 'no page'}",
+                  f"- recorded with: {describe_versions(recorded)}", "", "```diff", drift.diff.rstrip("\n"), "```", ""]
+    drifted = {d.where for d in drifts}
+    others = [(nodeid, text) for nodeid, text in failures if not any(w in text for w in drifted)]
+    if others:
+        lines += ["## Other failures", ""]
+        for nodeid, text in others:
+            lines += [f"### {nodeid}", "", "```text", text.rstrip("\n")[-4000:], "```", ""]
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text("\n".join(lines), encoding="utf-8")

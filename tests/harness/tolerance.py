@@ -13,11 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-DIRECTIVE = re.compile(
-    r"^[ \t]*#[ \t]*harness:[ \t]*tolerance[ \t]+(?P<kind>rel|abs|sig)[ \t]*=[ \t]*(?P<value>[0-9.eE+-]+)"
-    r"(?:[ \t]+because[ \t]+(?P<reason>\S.*?))?[ \t]*$",
-    re.MULTILINE,
-)
+from .contract import TOLERANCE_DIRECTIVE as DIRECTIVE
 DECIMAL = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\d+[eE][-+]?\d+|[-+]?(?:nan|inf)\b")
 
 

@@ -63,8 +63,11 @@ def on_page_markdown(markdown, page, config, **kwargs):
             return match.group(0)
         indent, name = match.group("indent"), snippet.path.name
         link = posixpath.relpath(snippet.published_uri(_root(config)), page_dir or ".")
+        tolerance = contract.TOLERANCE_DIRECTIVE.search(snippet.code)
+        varies = (f"decimal numbers vary slightly between processors (checked within "
+                  f"{tolerance.group('kind')}={tolerance.group('value')}) · " if tolerance else "")
         stamp = (
-            f"{indent}Recorded with {_versions(contract, snippet, page)} · "
+            f"{indent}Recorded with {_versions(contract, snippet, page)} · {varies}"
             f"[:material-download: {name}]({link}){{ download=\"{name}\" }}\n"
             f"{indent}{{ .snippet-stamp }}"
         )
