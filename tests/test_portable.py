@@ -18,3 +18,21 @@ def test_snippets_and_pages_hold_with_the_generic_kernels(tmp_path):
     copy.path(f"{folder}/tally.out").write_text("kernels: DEFAULT\n", encoding="utf-8")
     run = copy.pytest("snippets", "docs", env={"ATEN_CPU_CAPABILITY": "default", "HARNESS_NO_CACHE": "1"})
     assert run.returncode == 0, run.output
+
+
+@pytest.mark.notebook
+def test_the_notebook_holds_with_the_generic_kernels(notebook_env):
+    """Its verdicts and counts reproduce exactly; its measured crossing points within the
+    tolerance its code declares."""
+    import nbformat
+
+    from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, execute, text_outputs
+
+    for path in discover_notebooks():
+        recorded = text_outputs(nbformat.read(path, as_version=4))
+        try:
+            fresh = text_outputs(execute(path, {**notebook_env, "ATEN_CPU_CAPABILITY": "default"}))
+        except NotebookFailed as error:
+            pytest.fail(str(error), pytrace=False)
+        problems, _ = compare_cells(path, recorded, fresh)
+        assert not problems, "\n".join(problems)

@@ -90,10 +90,11 @@ def notebook_facts() -> dict:
     setting = re.compile(r"^(\d+) conv, (\w+) init, target ([\d.]+)\n((?:  .*\n)+)", re.MULTILINE)
     for depth, init, target, block in setting.findall(text):
         key = f"nb.{depth}conv.{init}.{target}"
-        for name, reached, median in re.findall(r"^\s+(\w+): (\d+)/\d+ reached(?:, median (\w+))?", block, re.MULTILINE):
+        for name, reached, median in re.findall(r"^\s+(\w+): (\d+)/\d+ reached(?:, median ([\w.]+))?", block,
+                                                 re.MULTILINE):
             found[f"{key}.{name}.reached"] = int(reached)
-            if median and median.isdigit():
-                found[f"{key}.{name}.median"] = int(median)
+            if median and median != "over":  # the interpolated step where the running loss crossed
+                found[f"{key}.{name}.median"] = float(median)
         wins = re.search(r"first: ReLU (\d+), tanh (\d+)", block)
         found[f"{key}.ReLU.first"], found[f"{key}.tanh.first"] = int(wins.group(1)), int(wins.group(2))
         for name in ("ReLU", "tanh"):
