@@ -104,8 +104,9 @@ def test_a_notebook_cell_declares_a_tolerance_the_same_way(tmp_path):
 @pytest.mark.slow
 @pytest.mark.copies_repository
 def test_the_page_tells_readers_which_outputs_vary(tmp_path):
-    """A snippet with a declared tolerance: its output item passes within it, and the built page
-    says under the output that its decimal numbers vary slightly between processors."""
+    """A snippet with a declared tolerance, on a copy: its output item passes within it and fails
+    beyond it, and the built page says under the output that its decimal numbers vary slightly
+    between processors."""
     from harness.sandbox import RepositoryCopy, add_synthetic_section
     from harness.site import build_site
 
@@ -117,6 +118,10 @@ def test_the_page_tells_readers_which_outputs_vary(tmp_path):
     run = copy.pytest(folder, env={"HARNESS_NO_CACHE": "1"})
     assert run.returncode == 0, run.output
     assert f"1 output(s) compared with a declared tolerance (decimal numbers only): {folder}/tally.py" in run.output
+    copy.path(f"{folder}/tally.out").write_text("mean: 0.6\n")  # now beyond rel=0.01
+    beyond = copy.pytest(folder, env={"HARNESS_NO_CACHE": "1"})
+    assert beyond.returncode == 1 and "outside rel=0.01: [0.6 -> 0.5005]" in beyond.output, beyond.output
+    copy.path(f"{folder}/tally.out").write_text("mean: 0.5\n")
     copy.replace("mkdocs.yml", "\nnav:\n", "\nnav:\n  - Varying: varying-section.md\n")
     built = build_site(tmp_path / "site", copy.path("mkdocs.yml"))
     assert built.returncode == 0, built.log
