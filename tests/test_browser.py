@@ -214,6 +214,12 @@ def test_site_works_from_disk(context, built_site):
     assert loaded and not outside, outside
     next_link = page.get_attribute("a.md-footer__link--next", "href")
     assert next_link.endswith(".html"), f"navigation from disk needs file links, got {next_link}"
+    # Search works from disk too (Material's offline plugin), and typing into it stays on the page.
+    page.keyboard.press("s")
+    page.keyboard.type("AlexNet", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.url == page_file.as_uri()
 
 
 def build_bare_material_site(tmp_path, texts: dict[str, str]):
