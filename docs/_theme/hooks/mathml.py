@@ -17,8 +17,14 @@ _FORMULA = re.compile(
 )
 
 
+# latex2mathml writes \max and friends as operators (<mo>), which browsers pad as if they were
+# a plus sign: "max (0, x)". A function name is an identifier followed by function application.
+_FUNCTION_NAME = re.compile(r"<mo>(?P<name>max|min|log|ln|exp|sin|cos|tan|tanh|sup|inf|arg|det)</mo>")
+
+
 def tex_to_mathml(tex: str, display: bool) -> str:
-    return convert(tex, display="block" if display else "inline")
+    mathml = convert(tex, display="block" if display else "inline")
+    return _FUNCTION_NAME.sub(r'<mi mathvariant="normal">\g<name></mi><mo>&#x2061;</mo>', mathml)
 
 
 def on_page_content(content, page, **kwargs):
