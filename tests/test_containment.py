@@ -62,7 +62,7 @@ def test_a_snippet_may_write_in_its_scratch_folder_and_read_the_repository(runne
         "print(Path('mkdocs.yml').read_text().splitlines()[0][:9])\n"
     ))
     assert result.ok, result.stderr
-    assert result.stdout.splitlines()[0] == "kept in the scratch folder"
+    assert result.stdout.splitlines() == ["kept in the scratch folder", "site_name"]
     assert not (REPO / "model-notes.txt").exists()
 
 

@@ -132,19 +132,3 @@ def relative_reads(hashed: dict) -> dict:
         if relative.parts and relative.parts[0] not in (".harness", ".git", ".venv"):
             reads[relative.as_posix()] = digest_
     return reads
-
-
-def repository_reads(paths) -> dict:
-    """Hashes of the files under the repository that a run read (others are covered by versions)."""
-    reads = {}
-    for raw in paths:
-        path = Path(raw).resolve()
-        try:
-            relative = path.relative_to(REPO)
-        except ValueError:
-            continue
-        if relative.parts and relative.parts[0] in (".harness", ".git", ".venv"):
-            continue
-        if path.is_file():
-            reads[relative.as_posix()] = file_digest(path)
-    return reads

@@ -9,7 +9,7 @@ from .paths import rel
 from .report import Drift, shown_on, unified
 from .contract import Snippet, describe_versions, fence_lines, without_section_markers
 from .snippets import current_versions
-from .tolerance import DeclarationError, compare, declared, has_decimals
+from .tolerance import DeclarationError, declared, judge
 
 
 @dataclass
@@ -30,16 +30,11 @@ def tolerance_of(code: str, where: str, found: Findings):
 
 def within_tolerance(expected: str, actual: str, tolerance, where: str, found: Findings) -> tuple[bool, str]:
     """Whether two outputs agree under the declaration, and what to add to a drift report."""
-    if tolerance is None:
-        return expected == actual, ""
-    found.toleranced.append(where)
-    if not (has_decimals(expected) or has_decimals(actual)):
-        found.problems.append(f"{where} declares a tolerance ({tolerance.describe()}) but its output has no "
-                              "decimal number: remove the declaration")
-        return True, ""
-    outside = compare(expected, actual, tolerance)
-    return not outside, (f"  compared within {tolerance.describe()} ({tolerance.reason}); beyond it:\n"
-                         + "\n".join(outside) + "\n") if outside else ""
+    if tolerance is not None:
+        found.toleranced.append(where)
+    agrees, beyond, problems = judge(expected, actual, tolerance, where)
+    found.problems += problems
+    return agrees, beyond
 
 
 def version_warning(recorded: dict) -> str:
@@ -51,6 +46,15 @@ def version_warning(recorded: dict) -> str:
         return ""
     return ("  NOTE: the installed versions differ from the recorded ones (" + ", ".join(differing)
             + "); the drift may come from the upgrade\n")
+
+
+def fence_problem(snippet, output: str) -> str:
+    """What is wrong with an output line that would end the page's code block, or ''."""
+    lines = ", ".join(str(n) for n in fence_lines(output))
+    if not lines:
+        return ""
+    return (f"{rel(snippet.path)} prints a code fence (a line of ``` or ~~~, line {lines} of its output), "
+            "which would end the code block its page shows the output in; print it differently")
 
 
 def describe_failure(source: str, result, pages: list[str], torch_cache_report: list[str] = ()) -> str:
@@ -78,10 +82,8 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
             f"shows (shown on: {shown_on(pages)})"
         )
         return found
-    if fence_lines(result.stdout):
-        from .record import fence_problem
-
-        found.problems.append(fence_problem(snippet, result.stdout))
+    if fenced := fence_problem(snippet, result.stdout):
+        found.problems.append(fenced)
         return found
     recorded = snippet.recorded_output()
     tolerance = tolerance_of(snippet.code, rel(snippet.path), found)

@@ -88,7 +88,7 @@ def compare_cells(path, recorded: list[CellText], fresh: list[CellText]) -> tupl
     within the tolerance a cell declares), and which cells were compared with a tolerance."""
     from .paths import rel
     from .report import unified
-    from .tolerance import DeclarationError, compare, declared, has_decimals
+    from .tolerance import DeclarationError, declared, judge
 
     problems, toleranced = [], []
     for old, new in zip(recorded, fresh):
@@ -98,20 +98,11 @@ def compare_cells(path, recorded: list[CellText], fresh: list[CellText]) -> tupl
         except DeclarationError as error:
             problems.append(str(error))
             tolerance = None
-        beyond = ""
         if tolerance is not None:
             toleranced.append(where)
-            if not (has_decimals(old.text) or has_decimals(new.text)):
-                problems.append(f"{where} declares a tolerance ({tolerance.describe()}) but its output has no "
-                                "decimal number: remove the declaration")
-            outside = compare(old.text, new.text, tolerance)
-            if outside:
-                beyond = (f"  compared within {tolerance.describe()} ({tolerance.reason}); beyond it:\n"
-                          + "\n".join(outside) + "\n")
-            differs = bool(outside)
-        else:
-            differs = old.text != new.text
-        if differs:
+        agrees, beyond, declaration_problems = judge(old.text, new.text, tolerance, where)
+        problems += declaration_problems
+        if not agrees:
             problems.append(beyond + unified(old.text, new.text, f"{where} (recorded)", f"{where} (fresh run)"))
         if old.images != new.images:
             problems.append(f"{where}: {old.images} image(s) recorded, {new.images} now")

@@ -86,7 +86,7 @@ def pytest_configure(config):
     from .runner import WARM_FORK_VARIABLE
 
     config.stash[RUN] = {"runner": None, "drifts": [], "updates": [], "pages_showing": None, "pages": {},
-                         "snippets": None, "toleranced": set(),
+                         "snippets": None, "toleranced": set(), "failures": [],
                          # Read once and removed, so that pytest-xdist's new workers do not inherit it.
                          "fork_directly": os.environ.pop(WARM_FORK_VARIABLE, "") == "1"}
     config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
@@ -234,7 +234,7 @@ def scratch_env(config) -> dict:
 
 
 def runner_for(config):
-    from .runner import SnippetRunner
+    from .runner import DEFAULT_TIMEOUT_S, SnippetRunner
 
     run = config.stash[RUN]
     if run["runner"] is None:
@@ -247,7 +247,7 @@ def runner_for(config):
             inspector_for=lambda path: config.hook.pytest_harness_snippet_inspector(path=path),
             share_dir=getattr(config, "workerinput", {}).get("harness_share_dir"),
             fork_directly=run["fork_directly"],
-            **({"timeout_s": config.getoption("--snippet-timeout")} if config.getoption("--snippet-timeout") else {}),
+            timeout_s=config.getoption("--snippet-timeout") or DEFAULT_TIMEOUT_S,
         )
     return run["runner"]
 
@@ -361,9 +361,9 @@ def pytest_collection_finish(session):
 def pytest_runtest_setup(item):
     """The proofs on repository copies run last; after a failure in this run they would only
     repeat it (and a hanging snippet would hang each of them), so they are skipped."""
-    first_failure = item.config.stash[RUN].get("first_failure")
-    if first_failure and item.get_closest_marker("copies_repository"):
-        pytest.skip(f"this run already failed ({first_failure}); the proofs on repository copies "
+    failures = item.config.stash[RUN]["failures"]
+    if failures and item.get_closest_marker("copies_repository"):
+        pytest.skip(f"this run already failed ({failures[0][0]}); the proofs on repository copies "
                     "would repeat that failure")
 
 
@@ -376,7 +376,7 @@ def pytest_sessionfinish(session, exitstatus):
         return
     from .report import write_drift_report
 
-    write_drift_report(Path(path), run["drifts"], run.get("failures", []))
+    write_drift_report(Path(path), run["drifts"], run["failures"])
     session.exitstatus = 0
 
 
@@ -388,10 +388,8 @@ class DriftCollector:
         self.config = config
 
     def pytest_runtest_logreport(self, report):
-        if report.failed and "first_failure" not in self.config.stash[RUN]:
-            self.config.stash[RUN]["first_failure"] = report.nodeid
         if report.failed:
-            self.config.stash[RUN].setdefault("failures", []).append((report.nodeid, report.longreprtext))
+            self.config.stash[RUN]["failures"].append((report.nodeid, report.longreprtext))
         if report.when == "call":
             properties = getattr(report, "user_properties", ())
             self.config.stash[RUN]["drifts"].extend(Drift(**value) for name, value in properties if name == "harness-drift")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .contract import decode_output, fence_lines
+from .checks import check_determinism as lines_that_differ, fence_problem
+from .contract import decode_output
 from .paths import rel
 from .snippets import current_versions
 
@@ -27,18 +28,6 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def fence_problem(snippet, output: str) -> str:
-    lines = ", ".join(str(n) for n in fence_lines(output))
-    return (f"{rel(snippet.path)} prints a code fence (a line of ``` or ~~~, line {lines} of its output), "
-            "which would end the code block its page shows the output in; print it differently")
-
-
-def _differing(snippet, runner) -> list[str]:
-    from .checks import check_determinism
-
-    return check_determinism(snippet.code, rel(snippet.path), runner, str(snippet.path))
-
-
 def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_env=None,
                       check_determinism: bool = False) -> list[str]:
     """Run every snippet and notebook and draw every generated file first; write only if all
@@ -52,9 +41,10 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
             failures.append(f"{rel(snippet.path)} failed (exit {result.returncode}):\n{result.stderr}")
         elif not result.stdout.strip():
             failures.append(f"{rel(snippet.path)} printed nothing")
-        elif fence_lines(result.stdout):
-            failures.append(fence_problem(snippet, result.stdout))
-        elif check_determinism and (differing := _differing(snippet, runner)):
+        elif fenced := fence_problem(snippet, result.stdout):
+            failures.append(fenced)
+        elif check_determinism and (differing := lines_that_differ(snippet.code, rel(snippet.path), runner,
+                                                                     str(snippet.path))):
             failures.append("\n".join(differing))
         else:
             fresh[snippet.out_path] = result.stdout

@@ -43,6 +43,19 @@ class RunResult:
         return self.returncode == 0 and not self.timed_out
 
 
+def _write_output_to(stdout_path: str, stderr_path: str) -> None:
+    """Point this process's stdout and stderr (the descriptors, so C code's writes too) at files."""
+    import sys
+
+    for fd, path in ((1, stdout_path), (2, stderr_path)):
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if stdout_path == stderr_path else os.O_TRUNC)
+        target = os.open(path, flags, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+
+
 def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str,
              inspector: tuple | None = None, exports_path: str | None = None, repo: str | None = None) -> None:
     """Body of the forked worker: run one snippet as a `__main__` script, contained (see
@@ -79,12 +92,7 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
                 except OSError:
                     del read[path]
 
-    for fd, path in ((1, stdout_path), (2, stderr_path)):
-        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(target, fd)
-        os.close(target)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+    _write_output_to(stdout_path, stderr_path)
 
     from .containment import contain, mirror_repository
 
@@ -302,8 +310,7 @@ class SnippetRunner:
             stdout = decode_output(out_path.read_bytes()) if out_path.exists() else ""
             result = RunResult(label, stdout, stderr, returncode, seconds, timed_out, exports)
             if store and self.use_cache and result.ok:
-                hashed = json.loads(read(reads_path) or "{}")
-                reads = {**cache.repository_reads([filename]), **cache.relative_reads(hashed)}
+                reads = cache.relative_reads(json.loads(read(reads_path) or "{}"))  # the code itself is in the key
                 cache.store("snippets", self._cache_parts(code, inspector), {
                     "stdout": result.stdout, "stderr": result.stderr,
                     "returncode": result.returncode, "reads": reads, "exports": exports,
@@ -382,12 +389,7 @@ def _pytest_main(root: str, args: list, env: dict, output_path: str) -> None:
 
     gc.freeze()  # torch's many objects stay out of every collection pytest asks for
     os.setpgrp()  # a timeout kills this run and every snippet it forked
-    target = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(target, 1)
-    os.dup2(target, 2)
-    os.close(target)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+    _write_output_to(output_path, output_path)
     os.environ.clear()
     os.environ.update(env)
     os.environ[WARM_FORK_VARIABLE] = "1"

@@ -99,3 +99,18 @@ def compare(expected: str, actual: str, tolerance: Tolerance) -> list[str]:
 
 def has_decimals(text: str) -> bool:
     return bool(DECIMAL.search(text))
+
+
+def judge(expected: str, actual: str, tolerance: Tolerance | None, where: str) -> tuple[bool, str, list[str]]:
+    """Whether two outputs agree (exactly, or under the declaration), what a drift report adds
+    about the numbers beyond the tolerance, and what is wrong with the declaration itself."""
+    if tolerance is None:
+        return expected == actual, "", []
+    problems = []
+    if not (has_decimals(expected) or has_decimals(actual)):
+        problems.append(f"{where} declares a tolerance ({tolerance.describe()}) but its output has no "
+                        "decimal number: remove the declaration")
+    outside = compare(expected, actual, tolerance)
+    beyond = (f"  compared within {tolerance.describe()} ({tolerance.reason}); beyond it:\n"
+              + "\n".join(outside) + "\n") if outside else ""
+    return not outside, beyond, problems
