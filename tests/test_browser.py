@@ -8,8 +8,7 @@ import sys
 
 import pytest
 
-from harness.browser import CHROMIUM_ARGS, PageVisit, find_chromium, serve_directory
-from harness.pages import discover_pages
+from harness.browser import PageVisit, serve_directory, site_pages
 from harness.paths import DOCS, REPO
 from harness.snippets import discover_snippets
 
@@ -21,44 +20,7 @@ MAX_WEIGHT_RATIO = 1.5
 RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
 
 
-def site_pages() -> list[str]:
-    """The built HTML file of every page, notebooks included, plus the 404 page."""
-    sources = [p.relative_to(DOCS).as_posix() for p in discover_pages()]
-    sources += [p.relative_to(DOCS).as_posix() for p in sorted(DOCS.rglob("*.ipynb"))]
-    return [re.sub(r"\.(md|ipynb)$", ".html", s) for s in sources] + ["404.html"]
-
-
 PAGES = site_pages()
-
-
-@pytest.fixture(scope="session")
-def chromium_path():
-    path = find_chromium()
-    if path is None:
-        from harness.cache import ci_is_set
-
-        message = "Chromium is not installed (Debian: apt-get install chromium)"
-        if ci_is_set():
-            pytest.fail(f"{message}; CI must run the browser tests", pytrace=False)
-        pytest.skip(message)
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    assert built_site.returncode == 0, built_site.log
-    with serve_directory(built_site.site_dir) as url:
-        yield url
 
 
 @pytest.fixture
@@ -103,10 +65,15 @@ def test_page_renders_completely_offline(path, context, site_url):
     if unrendered:
         problems.append(f"{unrendered} formula(s) not rendered")
 
+    # Each figure has a twin per palette; the one for the other palette is not displayed.
+    page.evaluate("""() => Promise.all([...document.querySelectorAll('article img')].map(i => {
+        i.loading = 'eager';
+        return i.complete ? null : new Promise(done => { i.onload = i.onerror = done; });
+    }))""")
     images = page.evaluate(
-        """() => [...document.querySelectorAll('article img')].map(i => ({
-                 src: i.src.slice(0, 80), alt: i.getAttribute('alt'), loaded: i.complete && i.naturalWidth > 0,
-                 width: i.getBoundingClientRect().width }))"""
+        """() => [...document.querySelectorAll('article img')].filter(i => getComputedStyle(i).display !== 'none')
+                 .map(i => ({src: i.src.slice(0, 80), alt: i.getAttribute('alt'),
+                             loaded: i.complete && i.naturalWidth > 0, width: i.getBoundingClientRect().width}))"""
     )
     for image in images:
         if not image["loaded"] or image["width"] == 0:
@@ -152,15 +119,22 @@ def test_copy_buttons_copy_exactly_the_snippet(browser, site_url):
 
 
 def test_snippet_download_links_serve_the_exact_files(context, site_url):
+    """Under each output: the snippet and the output it must print, both served byte for byte."""
     page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
     links = page.eval_on_selector_all(".snippet-stamp a[download]", "as => as.map(a => a.href)")
     snippets = {s.path.name: s for s in discover_snippets()}
-    assert len(links) == len(snippets)
+    outputs = {s.out_path.name: s for s in discover_snippets()}
+    assert len(links) == 2 * len(snippets)
     for href in links:
-        body = page.request.get(href).text()
-        assert body == snippets[href.rsplit("/", 1)[-1]].code, href
+        name = href.rsplit("/", 1)[-1]
+        body = page.request.get(href).body()
+        if name in snippets:
+            assert body.decode("utf-8") == snippets[name].code, href
+        else:
+            assert body == outputs[name].out_path.read_bytes(), href
     stamps = page.eval_on_selector_all(".snippet-stamp", "ps => ps.map(p => p.textContent)")
-    assert all(re.search(r"Recorded with Python [^\s,]+, torch [^\s,]+, torchvision [^\s,]+ ·\s+\S+\.py", s) for s in stamps)
+    assert all(re.search(r"Recorded with Python [^\s,]+, torch [^\s,]+, torchvision [^\s,]+ ·\s+\S+\.py ·\s+\S+\.out", s)
+               for s in stamps), stamps
 
 
 def test_notebook_page_shows_plots_outputs_and_download(context, site_url):
@@ -175,7 +149,7 @@ def test_notebook_page_shows_plots_outputs_and_download(context, site_url):
     assert plots == recorded > 0, f"{plots} plots displayed, the notebook records {recorded}"
     outputs = page.locator(".jp-OutputArea-output pre").all_inner_texts()
     assert any("first in" in text for text in outputs), "the notebook's verdicts are not shown"
-    href = page.get_attribute(".notebook-download a", "href")
+    href = page.get_attribute(".notebook-actions a[download]", "href")
     notebook = json.loads(page.request.get(f"{site_url}/chapter-20/notebooks/{href}").text())
     assert notebook["cells"], "the downloadable notebook is empty"
 
@@ -210,7 +184,12 @@ def test_site_works_from_disk(context, built_site):
     page.route("**/*", lambda r: (outside.append(r.request.url), r.abort()) if r.request.url.startswith("http") else r.continue_())
     page.goto(page_file.as_uri(), wait_until="load")
     open_all_details(page)
-    loaded = page.evaluate("() => [...document.querySelectorAll('article img')].every(i => i.complete && i.naturalWidth > 0)")
+    # Every figure loads from disk, the twin for the other palette included.
+    loaded = page.evaluate("""() => Promise.all([...document.querySelectorAll('article img')].map(i => {
+        i.loading = 'eager';
+        return i.complete ? i.naturalWidth > 0
+                          : new Promise(done => { i.onload = () => done(true); i.onerror = () => done(false); });
+    })).then(results => results.every(Boolean))""")
     assert loaded and not outside, outside
     next_link = page.get_attribute("a.md-footer__link--next", "href")
     assert next_link.endswith(".html"), f"navigation from disk needs file links, got {next_link}"

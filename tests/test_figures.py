@@ -4,12 +4,12 @@ import pytest
 
 from harness.paths import FIGURES as FIGURE_DIR, rel
 from harness.report import unified
-from lenet_alexnet.generated import MODULES, drawings
+from lenet_alexnet.generated import FILE_NAMES, drawings
 
 pytestmark = pytest.mark.checks_generated_files  # selected, they are redrawn by --update-outputs
 
 
-@pytest.mark.parametrize("file_name", sorted(module.FILE_NAME for module in MODULES))
+@pytest.mark.parametrize("file_name", FILE_NAMES)
 def test_committed_figure_matches_the_code(file_name, snippet_runner):
     path = FIGURE_DIR / file_name
     assert path.exists(), f"{rel(path)} is missing: generate it with `pytest --update-outputs`"
@@ -28,3 +28,9 @@ def test_lenet_figure_labels_every_traced_shape(section_facts):
     svg = (FIGURE_DIR / "lenet5-pipeline.svg").read_text(encoding="utf-8")
     for label in section_facts["lenet5.figure_stages"]:
         assert f">{label}</text>" in svg, f"{rel(FIGURE_DIR / 'lenet5-pipeline.svg')}: no label {label}"
+
+
+def test_alexnet_figure_labels_every_traced_shape(section_facts):
+    svg = (FIGURE_DIR / "alexnet-plan.svg").read_text(encoding="utf-8")
+    for label in section_facts["alexnet.figure_stages"]:
+        assert f">{label}</text>" in svg, f"{rel(FIGURE_DIR / 'alexnet-plan.svg')}: no label {label}"

@@ -1,17 +1,19 @@
 # AlexNet with the layer sizes of torchvision's model, for 224x224 images.
 # Look for the 2012 changes: a rectifier behind each convolution, pooling
-# windows that share pixels with their neighbours, dropout guarding the head.
+# windows that share pixels with their neighbours, dropout guarding the
+# head.
 import torch
 from torch import nn
 
 
 class AlexNet(nn.Module):
-    """Five convolutions and three dense layers; 1000 ImageNet class scores."""
+    """Five convolutions, three dense layers; 1000 ImageNet class scores."""
 
-    def __init__(self, num_classes: int = 1000, dropout: float = 0.5) -> None:
+    def __init__(self, num_classes: int = 1000,
+                 dropout: float = 0.5) -> None:
         super().__init__()
         self.features = nn.Sequential(
-            # A wide 11x11 kernel with stride 4 cuts 224x224 down to 55x55 at once.
+            # A wide 11x11 kernel, stride 4: 224x224 becomes 55x55 at once.
             nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2),
             nn.ReLU(inplace=True),
             nn.MaxPool2d(kernel_size=3, stride=2),  # windows overlap: 3 > 2
@@ -26,7 +28,7 @@ class AlexNet(nn.Module):
             nn.ReLU(inplace=True),
             nn.MaxPool2d(kernel_size=3, stride=2),
         )
-        # Fixes the map at 6x6 so the dense head also accepts other input sizes.
+        # Fixes the map at 6x6: the dense head accepts other input sizes.
         self.avgpool = nn.AdaptiveAvgPool2d((6, 6))
         self.classifier = nn.Sequential(
             nn.Dropout(p=dropout),

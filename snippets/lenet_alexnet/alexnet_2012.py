@@ -1,7 +1,8 @@
-# The layer plan of the 2012 paper (Krizhevsky, Sutskever and Hinton, Section 3.5),
-# next to the single-tower variant that torchvision builds. In 2012 the network was
-# split over two GPUs: conv2, conv4 and conv5 only see the half of the previous
-# layer that lives on their own GPU, which is a grouped convolution with groups=2.
+# The layer plan of the 2012 paper (Krizhevsky, Sutskever and Hinton,
+# Section 3.5), next to the single-tower variant that torchvision builds.
+# In 2012 the network was split over two GPUs: conv2, conv4 and conv5 only
+# see the half of the previous layer that lives on their own GPU, which is
+# a grouped convolution with groups=2.
 import torch
 from torch import nn
 from torchvision.models import alexnet
@@ -16,27 +17,35 @@ class AlexNet2012(nn.Module):
     def __init__(self, num_classes: int = 1000) -> None:
         super().__init__()
         self.features = nn.Sequential(
-            nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(), lrn(),       # conv1
+            # conv1
+            nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(), lrn(),
             nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2), nn.ReLU(),  # conv2
+            # conv2
+            nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2),
+            nn.ReLU(),
             lrn(), nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),           # conv3
-            nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2), nn.ReLU(), # conv4
-            nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2), nn.ReLU(), # conv5
+            # conv3, conv4, conv5
+            nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),
+            nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2),
+            nn.ReLU(),
+            nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2),
+            nn.ReLU(),
             nn.MaxPool2d(kernel_size=3, stride=2),
         )
         self.classifier = nn.Sequential(
-            nn.Dropout(0.5), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(),           # fc6
-            nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),                  # fc7
-            nn.Linear(4096, num_classes),                                       # fc8
+            nn.Dropout(0.5), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(),  # fc6
+            nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),  # fc7
+            nn.Linear(4096, num_classes),  # fc8
         )
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
-        return self.classifier(torch.flatten(self.features(images), start_dim=1))
+        maps = self.features(images)
+        return self.classifier(torch.flatten(maps, start_dim=1))
 
 
 def weight_layers(model: nn.Module) -> list[nn.Module]:
-    return [m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    kinds = (nn.Conv2d, nn.Linear)
+    return [m for m in model.modules() if isinstance(m, kinds)]
 
 
 def count(module: nn.Module) -> int:
@@ -44,25 +53,34 @@ def count(module: nn.Module) -> int:
 
 
 paper, library = AlexNet2012(), alexnet()
-# The paper's 55x55 first-layer maps need a 227x227 input: (227 - 11) / 4 + 1 = 55.
+# The paper's 55x55 first-layer maps need a 227x227 input:
+# (227 - 11) / 4 + 1 = 55.
 with torch.no_grad():
     maps = paper.features(torch.zeros(1, 3, 227, 227))
 print(f"2012 plan, 227x227 input -> feature map {tuple(maps.shape[1:])}")
 
 def width(layer: nn.Module) -> int:
-    return layer.out_channels if isinstance(layer, nn.Conv2d) else layer.out_features
+    if isinstance(layer, nn.Conv2d):
+        return layer.out_channels
+    return layer.out_features
 
 
 names = ["conv1", "conv2", "conv3", "conv4", "conv5", "fc6", "fc7", "fc8"]
-row = "{:<7}{:>18}{:>12}{:>18}{:>12}{:>12}"
-print(row.format("layer", "2012: out, groups", "parameters", "torchvision: out", "parameters", "difference"))
-for name, ours, theirs in zip(names, weight_layers(paper), weight_layers(library)):
+row = "{:<6}{:>18}{:>12}{:>17}{:>12}{:>11}"
+print(row.format("layer", "2012: out, groups", "parameters",
+                 "torchvision: out", "parameters", "difference"))
+pairs = zip(names, weight_layers(paper), weight_layers(library))
+for name, ours, theirs in pairs:
     plan = f"{width(ours)}, {getattr(ours, 'groups', 1)}"
-    print(row.format(name, plan, f"{count(ours):,}", width(theirs), f"{count(theirs):,}",
+    print(row.format(name, plan, f"{count(ours):,}",
+                     width(theirs), f"{count(theirs):,}",
                      f"{count(theirs) - count(ours):+,}"))
-print(row.format("total", "", f"{count(paper):,}", "", f"{count(library):,}",
+print(row.format("total", "", f"{count(paper):,}",
+                 "", f"{count(library):,}",
                  f"{count(library) - count(paper):+,}"))
 for label, model in (("2012 plan", paper), ("torchvision", library)):
-    norms = sum(isinstance(m, nn.LocalResponseNorm) for m in model.modules())
-    grouped = sum(getattr(m, "groups", 1) > 1 for m in model.modules())
-    print(f"{label}: {norms} response-normalisation layers, {grouped} grouped convolutions")
+    layers = list(model.modules())
+    norms = sum(isinstance(m, nn.LocalResponseNorm) for m in layers)
+    grouped = sum(getattr(m, "groups", 1) > 1 for m in layers)
+    print(f"{label}: {norms} response-normalisation layers, "
+          f"{grouped} grouped convolutions")

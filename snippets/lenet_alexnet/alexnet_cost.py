@@ -1,6 +1,7 @@
 # What each AlexNet layer costs: parameters to store, and multiply-adds to
-# compute for one 224x224 image. torchvision's alexnet() is the same layer plan
-# as Code Fragment 2 (the tests check that they load each other's weights).
+# compute for one 224x224 image. torchvision's alexnet() is the same layer
+# plan as Code Fragment 2 (the tests check that they load each other's
+# weights).
 import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
@@ -16,21 +17,27 @@ counter = FlopCounterMode(display=False)
 with counter, torch.no_grad():
     model(torch.zeros(1, 3, 224, 224))
 per_module = counter.get_flop_counts()
-macs = {name: sum(per_module[f"AlexNet.{name}"].values()) // 2 for name in layers}
-params = {name: sum(p.numel() for p in layer.parameters()) for name, layer in layers.items()}
+macs = {name: sum(per_module[f"AlexNet.{name}"].values()) // 2
+        for name in layers}
+params = {name: sum(p.numel() for p in layer.parameters())
+          for name, layer in layers.items()}
 total_params, total_macs = sum(params.values()), sum(macs.values())
-assert total_macs == counter.get_total_flops() // 2, "some multiply-adds are outside these layers"
+assert total_macs == counter.get_total_flops() // 2, \
+    "some multiply-adds are outside these layers"
 
-print(f"{'layer':<14}{'kind':<7}{'weights + biases':>20}{'parameters':>13}{'share':>8}"
-      f"{'multiply-adds':>16}{'share':>8}")
+print(f"{'layer':<13}{'kind':<6}{'weights + biases':>18}{'parameters':>11}"
+      f"{'share':>7}{'multiply-adds':>14}{'share':>7}")
 kinds = {"conv": [0, 0], "dense": [0, 0]}
 for name, layer in layers.items():
     kind = "conv" if isinstance(layer, nn.Conv2d) else "dense"
     kinds[kind][0] += params[name]
     kinds[kind][1] += macs[name]
-    shape = "x".join(str(d) for d in layer.weight.shape) + f" + {layer.bias.numel()}"
-    print(f"{name:<14}{kind:<7}{shape:>20}{params[name]:>13,}{params[name] / total_params:>8.2%}"
-          f"{macs[name]:>16,}{macs[name] / total_macs:>8.2%}")
+    shape = "x".join(str(d) for d in layer.weight.shape)
+    shape += f" + {layer.bias.numel()}"
+    p, m = params[name], macs[name]
+    print(f"{name:<13}{kind:<6}{shape:>18}{p:>11,}{p / total_params:>7.2%}"
+          f"{m:>14,}{m / total_macs:>7.2%}")
 for kind, (p, m) in kinds.items():
-    print(f"{'all ' + kind:<21}{'':>20}{p:>13,}{p / total_params:>8.2%}{m:>16,}{m / total_macs:>8.2%}")
-print(f"{'total':<21}{'':>20}{total_params:>13,}{'':>8}{total_macs:>16,}")
+    print(f"{'all ' + kind:<19}{'':>18}{p:>11,}{p / total_params:>7.2%}"
+          f"{m:>14,}{m / total_macs:>7.2%}")
+print(f"{'total':<19}{'':>18}{total_params:>11,}{'':>7}{total_macs:>14,}")

@@ -1,17 +1,20 @@
 # Exercise 20.1.3: the winning ILSVRC classification entries of 2010-2012.
 # Top-5 error on the test set, from the challenge's published results
 # (Russakovsky et al., IJCV 2015, and the ILSVRC 2012 results page).
+HAND_ENGINEERED = "hand-engineered features + linear classifier"
 WINNERS = [
     # year, team, kind of system, top-5 error in %
-    (2010, "NEC-UIUC", "hand-engineered features + linear classifier", 28.2),
-    (2011, "XRCE", "hand-engineered features + linear classifier", 25.8),
+    (2010, "NEC-UIUC", HAND_ENGINEERED, 28.2),
+    (2011, "XRCE", HAND_ENGINEERED, 25.8),
     (2012, "SuperVision", "deep CNN", 15.3),
 ]
 
-print(f"{'year':<6}{'team':<13}{'top-5 error':>12}  kind")
+print(f"{'year':<6}{'team':<12}{'top-5 error':>12}  kind")
 for year, team, kind, error in WINNERS:
-    print(f"{year:<6}{team:<13}{error:>11.1f}%  {kind}")
+    print(f"{year:<6}{team:<12}{error:>11.1f}%  {kind}")
 
-for (year_a, _, _, error_a), (year_b, _, _, error_b) in zip(WINNERS, WINNERS[1:]):
+for before, after in zip(WINNERS, WINNERS[1:]):
+    (year_a, _, _, error_a), (year_b, _, _, error_b) = before, after
     drop = error_a - error_b
-    print(f"{year_a} -> {year_b}: {drop:.1f} points lower ({drop / error_a:.0%} of the error)")
+    print(f"{year_a} -> {year_b}: {drop:.1f} points lower "
+          f"({drop / error_a:.0%} of the error)")

@@ -5,7 +5,7 @@ from torch import nn
 
 
 class LeNet5(nn.Module):
-    """Feature extraction (convolve, rectify, pool; twice), then a three-layer classifier."""
+    """Convolve, rectify, pool (twice), then a three-layer classifier."""
 
     def __init__(self, num_classes: int = 10) -> None:
         super().__init__()

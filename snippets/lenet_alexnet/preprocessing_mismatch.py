@@ -1,15 +1,17 @@
-# The Practical Example, replayed on a real photograph: what a careless API fed
-# the network, next to what the weights were trained to expect.
+# The Practical Example, replayed on a real photograph: what a careless API
+# fed the network, next to what the weights were trained to expect.
 import numpy as np
 import torch
 from PIL import Image
 from sklearn.datasets import load_sample_image
 from torchvision.models import AlexNet_Weights
 
-photo = Image.fromarray(load_sample_image("flower.jpg"))  # an RGB photo, 640x427
+# An RGB photograph, 640x427, shipped with scikit-learn.
+photo = Image.fromarray(load_sample_image("flower.jpg"))
 
-# The deployed API: squash to 256x256 and pass the raw 0-255 pixel values on.
-deployed = torch.from_numpy(np.asarray(photo.resize((256, 256)), dtype=np.float32)).permute(2, 0, 1)
+# The deployed API: squash to 256x256, pass the raw 0-255 pixel values on.
+squashed = np.asarray(photo.resize((256, 256)), dtype=np.float32)
+deployed = torch.from_numpy(squashed).permute(2, 0, 1)
 
 # What training used: the preprocessing bundled with the weights.
 expected = AlexNet_Weights.IMAGENET1K_V1.transforms()(photo)
@@ -18,7 +20,8 @@ expected = AlexNet_Weights.IMAGENET1K_V1.transforms()(photo)
 def describe(label: str, image: torch.Tensor) -> None:
     means = ", ".join(f"{v:7.2f}" for v in image.mean(dim=(1, 2)).tolist())
     stds = ", ".join(f"{v:6.2f}" for v in image.std(dim=(1, 2)).tolist())
-    print(f"{label:<21} shape {tuple(image.shape)}, {image.dtype}, "
+    dtype = str(image.dtype).removeprefix("torch.")
+    print(f"{label:<21} shape {tuple(image.shape)}, {dtype}, "
           f"range [{image.min().item():.2f}, {image.max().item():.2f}]")
     print(f"  per-channel mean (R, G, B): {means}")
     print(f"  per-channel std  (R, G, B): {stds}")

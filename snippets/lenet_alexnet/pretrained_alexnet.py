@@ -1,14 +1,16 @@
-# AlexNet with torchvision's ImageNet weights: the network and the exact input
-# pipeline those weights were trained with come from one enum member.
+# AlexNet with torchvision's ImageNet weights: the network and the exact
+# input pipeline those weights were trained with come from one enum
+# member.
 # The first run downloads about 233 MB into torch's cache ($TORCH_HOME).
 import torch
 from PIL import Image
-from sklearn.datasets import load_sample_image  # a photograph shipped with scikit-learn
+from sklearn.datasets import load_sample_image  # photos sklearn ships
 from torchvision.models import AlexNet_Weights, alexnet
 
 weights = AlexNet_Weights.IMAGENET1K_V1
 model = alexnet(weights=weights).eval()
-preprocess = weights.transforms()  # resize, centre-crop, scale to [0, 1], normalise
+# Resize, centre-crop, scale to [0, 1], normalise.
+preprocess = weights.transforms()
 
 # What the weights promise, readable without running the network.
 print(f"weights file: {weights.url.rsplit('/', 1)[-1]}")
@@ -17,8 +19,9 @@ for metric, value in weights.meta["_metrics"]["ImageNet-1K"].items():
     print(f"ImageNet-1K {metric}: {value:.3f} %")
 print(f"classes: {len(weights.meta['categories'])}")
 
-# The preprocessing the weights expect; feeding anything else degrades them silently.
-print(f"resize shorter side to {preprocess.resize_size[0]} px ({preprocess.interpolation.value})")
+# The preprocessing the weights expect; anything else degrades them quietly.
+print(f"resize shorter side to {preprocess.resize_size[0]} px "
+      f"({preprocess.interpolation.value})")
 print(f"centre-crop to {preprocess.crop_size[0]}x{preprocess.crop_size[0]}")
 print(f"normalise with mean {preprocess.mean} and std {preprocess.std}")
 
@@ -26,5 +29,6 @@ photo = Image.fromarray(load_sample_image("china.jpg"))
 batch = preprocess(photo).unsqueeze(0)  # add the batch dimension
 with torch.inference_mode():
     logits = model(batch)
-print(f"photo {photo.size[0]}x{photo.size[1]} -> input {tuple(batch.shape)}")
+width, height = photo.size
+print(f"photo {width}x{height} -> input {tuple(batch.shape)}")
 print("logits:", logits.shape)

@@ -1,8 +1,11 @@
 """Headless Chromium through Playwright, against the built site served on 127.0.0.1."""
 
 import functools
+import gzip
+import io
 import http.server
 import os
+import re
 import shutil
 import threading
 from contextlib import contextmanager
@@ -22,6 +25,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def site_pages() -> list[str]:
+    """The built HTML file of every page, notebooks included, plus the 404 page."""
+    from .pages import discover_pages
+    from .paths import DOCS
+
+    sources = [p.relative_to(DOCS).as_posix() for p in discover_pages()]
+    sources += [p.relative_to(DOCS).as_posix() for p in sorted(DOCS.rglob("*.ipynb"))]
+    return [re.sub(r"\.(md|ipynb)$", ".html", s) for s in sources] + ["404.html"]
+
+
 def find_chromium() -> str | None:
     """Debian's chromium (Playwright's own browser download cannot be used offline)."""
     for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
@@ -35,10 +48,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# What GitHub Pages compresses: text of every kind the site serves.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _CompressingHandler(_QuietHandler):
+    """Serves text gzip-compressed when the browser accepts it, as GitHub Pages does."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        kind = self.guess_type(path)
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and os.path.isfile(path) and kind.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        with open(path, "rb") as source:
+            body = gzip.compress(source.read(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve_directory(root: Path):
-    """Serve `root` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_directory(root: Path, compress: bool = False):
+    """Serve `root` on a free port of 127.0.0.1 (gzip-compressed like GitHub Pages when
+    `compress`); yields the base URL."""
+    handler = functools.partial(_CompressingHandler if compress else _QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -22,6 +22,12 @@ from pathlib import Path
 
 SNIPPETS_DIR = "snippets"
 STAMP_NAME = "recorded-with.json"
+# A notebook keeps the versions its outputs were recorded with in its own metadata, here.
+NOTEBOOK_STAMP_KEY = "recorded_with"
+# The longest code or output line a page shows without scrolling in a 1280 px window
+# (Material's text column inside a callout, 13.6 px monospace); tests/test_line_width.py
+# holds every snippet, output and notebook cell to it.
+LONGEST_LINE = 76
 EXPECTED_OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
 
 # The one-line include of pymdownx.snippets: --8<-- "path" (scissors of any length).
@@ -80,6 +86,10 @@ class Snippet:
     def published_uri(self, root: Path) -> str:
         """Where the built site serves the file: its path in the repository."""
         return self.path.resolve().relative_to(Path(root).resolve()).as_posix()
+
+    def published_output_uri(self, root: Path) -> str:
+        """Where the built site serves the recorded output, next to the snippet."""
+        return self.out_path.resolve().relative_to(Path(root).resolve()).as_posix()
 
     def recorded_output(self) -> str | None:
         """The recorded bytes exactly (line endings untouched, any byte kept: decode_output)."""

@@ -32,6 +32,7 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
                       check_determinism: bool = False) -> list[str]:
     """Run every snippet and notebook and draw every generated file first; write only if all
     succeed. `generated` maps a path to the function that returns its text."""
+    from .contract import NOTEBOOK_STAMP_KEY
     from .notebooks import NotebookFailed, as_text, execute
 
     failures, fresh = [], {}
@@ -55,7 +56,10 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
             failures.append(f"{rel(path)} could not be generated: {error!r}")
     for notebook in notebooks:
         try:
-            fresh[notebook] = as_text(execute(notebook, notebook_env))
+            executed = execute(notebook, notebook_env)
+            # The page stamps the notebook's outputs with these, as it stamps a snippet's.
+            executed.metadata[NOTEBOOK_STAMP_KEY] = current_versions()
+            fresh[notebook] = as_text(executed)
         except NotebookFailed as error:
             failures.append(str(error))
     if failures:

@@ -13,11 +13,15 @@ def alexnet_checkpoint_name() -> str:
     entry = cache.load("facts", ("alexnet checkpoint name",), required={"name": str})
     if entry is not None:
         return entry["name"]
-    from torchvision.models import AlexNet_Weights
-
-    name = AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
+    name = _checkpoint_name_from_torchvision()
     cache.store("facts", ("alexnet checkpoint name",), {"name": name})
     return name
+
+
+def _checkpoint_name_from_torchvision() -> str:
+    from torchvision.models import AlexNet_Weights
+
+    return AlexNet_Weights.IMAGENET1K_V1.url.rsplit("/", 1)[-1]
 
 
 def checkpoint_path(torch_home: Path, file_name: str) -> Path:
@@ -30,7 +34,8 @@ def write_stand_in_alexnet(torch_home: Path, seed: int = 0) -> Path:
     import torch
     from torchvision.models import alexnet
 
-    path = checkpoint_path(torch_home, alexnet_checkpoint_name())
+    # In a contained worker, where torchvision is imported already and the cache is not writable.
+    path = checkpoint_path(torch_home, _checkpoint_name_from_torchvision())
     if path.exists():
         return path
     generator_state = torch.get_rng_state()

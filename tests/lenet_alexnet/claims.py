@@ -64,6 +64,12 @@ COMPUTED = [
     (SECTION, "convolution layers and [three] dense ones", "alexnet.dense_layers", "exact"),
     (SECTION, r"The first convolution has an \([11 \times 11]\) kernel", "alexnet.stem_kernel_shape", "exact"),
     (SECTION, r"kernel and a stride of [4]; every max-pool", "alexnet.stem_stride", "exact"),
+    (SECTION, "AlexNet's layer plan: [a 224x224x3 input; then 55x55x64, 27x27x64, 27x27x192, 13x13x192, "
+              "13x13x384, 13x13x256, 13x13x256 and 6x6x256; fully connected layers of 4096, 4096 and 1000] "
+              "units.", "alexnet.figure_stages", "numbers"),
+    (SECTION, r"from a \([32 \times 32]\) digit", "lenet5.input_size", "exact"),
+    (SECTION, r"to a \([224 \times 224]\) colour photograph", "alexnet.input_size", "exact"),
+    (SECTION, "and the stride of [4] in the first layer", "alexnet.stem_stride", "exact"),
     (SECTION, r"every max-pool takes \([3 \times 3]\) windows", "alexnet.pool_window", "exact"),
     (SECTION, r"windows with a stride of \([2]\); the dense head", "alexnet.pool_stride", "exact"),
     (SECTION, "the dense head has [two] `Dropout` layers", "alexnet.dropout_layers", "exact"),

@@ -1,14 +1,28 @@
 """The generated figures: output file name -> function drawing its SVG from the run of the
 snippet it depicts (what inspectors.py read from it). Drawing needs no torch and no cache of
-its own: the snippet runs are cached, and a drawing is cheap."""
+its own: the snippet runs are cached, and a drawing is cheap.
+
+Every figure on the pages, drawn by hand or from a model, also has a dark twin derived from
+its light drawing (figures/svg.py, dark_variant); the page build shows the one that suits the
+reader's palette."""
+
+from harness.paths import FIGURES
 
 from .facts import exports
-from .figures import alexnet_parameters, ilsvrc_error, lenet5_pipeline
+from .figures import alexnet_parameters, alexnet_plan, ilsvrc_error, lenet5_pipeline
+from .figures.svg import dark_name, dark_variant
 
-MODULES = (lenet5_pipeline, alexnet_parameters, ilsvrc_error)
+MODULES = (lenet5_pipeline, alexnet_plan, alexnet_parameters, ilsvrc_error)
+# Figures drawn by hand: committed as they are; only their dark twins are generated.
+HAND_DRAWN = ("bottleneck-relay.svg",)
+
+FILE_NAMES = sorted([m.FILE_NAME for m in MODULES] + [dark_name(n) for n in [m.FILE_NAME for m in MODULES] + list(HAND_DRAWN)])
 
 
 def drawings(runner) -> dict:
     """{file name: function returning the SVG text}, each reading its snippet's run from `runner`."""
-    return {module.FILE_NAME: (lambda module=module: module.build(exports(runner, module.SNIPPET)))
-            for module in MODULES}
+    light = {module.FILE_NAME: (lambda module=module: module.build(exports(runner, module.SNIPPET)))
+             for module in MODULES}
+    light.update({name: (lambda name=name: (FIGURES / name).read_text(encoding="utf-8")) for name in HAND_DRAWN})
+    twins = {dark_name(name): (lambda draw=draw: dark_variant(draw())) for name, draw in light.items()}
+    return {**{n: d for n, d in light.items() if n not in HAND_DRAWN}, **twins}

@@ -27,7 +27,7 @@ def lenet5(ns: dict) -> dict:
     import torch
     from torch import nn
 
-    from .figures.lenet5_pipeline import input_size, trace_stages
+    from .figures.layer_plan import input_size, trace_stages
 
     model = ns["LeNet5"]()
     convs, denses = of(model, nn.Conv2d), of(model, nn.Linear)
@@ -68,7 +68,10 @@ def alexnet(ns: dict) -> dict:
     from torch import nn
     from torchvision.models import alexnet as torchvision_alexnet
 
+    from .figures.layer_plan import trace_stages
+
     model = ns["AlexNet"]()
+    stages = trace_stages(ns["AlexNet"](), (3, 224, 224))
     convs, denses, pools = of(model, nn.Conv2d), of(model, nn.Linear), of(model, nn.MaxPool2d)
     total = count(model)
     with torch.no_grad():
@@ -109,6 +112,8 @@ def alexnet(ns: dict) -> dict:
         "alexnet.stem_stride": convs[0].stride[0],
         "alexnet.dropout_layers": len(of(model, nn.Dropout)),
         "alexnet.input_size": "224x224",
+        "alexnet.figure_stages": [stage.label for stage in stages],
+        "figure.alexnet_stages": [[s.kind, list(s.shape), s.operation] for s in stages],
     }
 
 

@@ -37,6 +37,8 @@ def on_page_content(content, page, **kwargs):
             raise PluginError(f"{page.file.src_path}: cannot convert formula {tex!r}: {error}")
         # Keep the TeX for screen readers and copy-paste; MathML carries the rendering.
         tag = match.group("tag")
-        return f'<{tag} class="arithmatex" data-tex="{html.escape(tex)}">{mathml}</{tag}>'
+        # A display formula scrolls sideways on a narrow screen: keyboard users must reach it.
+        focusable = ' tabindex="0"' if display else ""
+        return f'<{tag} class="arithmatex" data-tex="{html.escape(tex)}"{focusable}>{mathml}</{tag}>'
 
     return _FORMULA.sub(replace, content)

@@ -1,6 +1,11 @@
 """Notebook pages: refuse a notebook whose recorded outputs contain an error, drop the
 loaders mkdocs-jupyter adds for MathJax and mermaid from a CDN (the site serves nothing from
-outside itself), and drop the JupyterLab theme it inlines into every notebook page."""
+outside itself), and drop the JupyterLab theme it inlines into every notebook page.
+
+A notebook page then looks like the other pages: the title first, with the download, Colab and
+Binder links under it; heading anchors that appear on hover; code cells as Material code
+blocks titled "Cell N" with Material's copy button; text outputs titled "Output" and stamped
+with the versions they were recorded with, as snippet outputs are."""
 
 import base64
 import html as html_lib
@@ -73,7 +78,94 @@ def notebook_errors(path: Path) -> list[str]:
     return found
 
 
-def on_page_content(html, page, **kwargs):
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]+)">\xb6</a>')
+_CLIPBOARD = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.S)
+_CLIPBOARD_TEXT = re.compile(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.S)
+# mkdocs-jupyter wraps each cell twice; the inner wrapper carries the cell's id.
+_CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell jp-Notebook-cell"(?= id=)')
+_INPUT = re.compile(r'<div class="highlight-ipynb hl-python"><pre>(?P<code>.*?)</pre></div>', re.S)
+_TEXT_OUTPUT = re.compile(
+    r'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"[^>]*>\s*<pre>(?P<text>.*?)</pre>\s*</div>',
+    re.S)
+_FIRST_HEADING_END = re.compile(r"</h1>")
+
+
+def _load_contract(config):
+    import importlib.util
+
+    path = Path(config.config_file_path).parent / "tests" / "harness" / "contract.py"
+    spec = importlib.util.spec_from_file_location("snippet_contract", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _hosted_links(config, page) -> list[tuple[str, str]]:
+    """Colab and Binder addresses of the notebook on GitHub, when mkdocs.yml names the repository."""
+    repo_url = (config.repo_url or "").rstrip("/")
+    found = re.fullmatch(r"https://github\.com/(?P<owner>[^/]+)/(?P<repo>[^/]+?)(?:\.git)?", repo_url)
+    if not found:
+        return []
+    edit = re.match(r"(?:edit|blob)/(?P<branch>[^/]+)/", config.edit_uri or "")
+    branch = edit.group("branch") if edit else "main"
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    path = f"{docs}/{page.file.src_uri}"
+    owner, repo = found.group("owner"), found.group("repo")
+    return [
+        ("Open in Colab", f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{path}"),
+        ("Open in Binder", f"https://mybinder.org/v2/gh/{owner}/{repo}/{branch}?labpath={path}"),
+    ]
+
+
+def _actions(config, page) -> str:
+    name = page.file.src_uri.split("/")[-1]
+    links = [f'<a href="{html_lib.escape(name)}" download="{html_lib.escape(name)}" class="md-button">'
+             f"Download the notebook ({html_lib.escape(name)})</a>"]
+    links += [f'<a href="{html_lib.escape(url)}" class="md-button" rel="noopener">{label}</a>'
+              for label, url in _hosted_links(config, page)]
+    return '<p class="notebook-actions">' + " ".join(links) + "</p>"
+
+
+def _stamp(contract, notebook: dict, cell_source: str, path: str) -> str:
+    versions = notebook.get("metadata", {}).get(contract.NOTEBOOK_STAMP_KEY)
+    if not versions:
+        raise PluginError(f"{path}: its metadata records no versions ({contract.NOTEBOOK_STAMP_KEY}); "
+                          "re-record it with `pytest --update-outputs`")
+    tolerance = contract.TOLERANCE_DIRECTIVE.search(cell_source)
+    varies = (f" · decimal numbers vary slightly between processors (checked within "
+              f"{tolerance.group('kind')}={tolerance.group('value')})" if tolerance else "")
+    return (f'<p class="snippet-stamp">Recorded with {html_lib.escape(contract.describe_versions(versions))}'
+            f"{html_lib.escape(varies)}</p>")
+
+
+def _restyle(html: str, notebook: dict, contract, path: str) -> str:
+    """Code cells and their text outputs in Material's markup (see the module's docstring)."""
+    html = _ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
+    html = _CLIPBOARD.sub("", html)
+    html = _CLIPBOARD_TEXT.sub("", html)
+    html = html.replace('<div class="jp-Cell-inputWrapper" tabindex="0">', '<div class="jp-Cell-inputWrapper">')
+    code_cells = [(number, cell) for number, cell in enumerate(notebook.get("cells", []), 1)
+                  if cell.get("cell_type") == "code"]
+    parts = _CODE_CELL.split(html)
+    if len(parts) - 1 != len(code_cells):
+        raise PluginError(f"{path}: {len(code_cells)} code cells, but {len(parts) - 1} on the page")
+    out = [parts[0]]
+    for (number, cell), part in zip(code_cells, parts[1:]):
+        source = "".join(cell.get("source", ""))
+        part = _INPUT.sub(lambda m: (f'<div class="language-python highlight"><span class="filename">Cell {number}</span>'
+                                     f'<pre><code>{m.group("code")}</code></pre></div>'), part, count=1)
+        outputs = list(_TEXT_OUTPUT.finditer(part))
+        for index, match in reversed(list(enumerate(outputs))):
+            stamp = _stamp(contract, notebook, source, path) if index == len(outputs) - 1 else ""
+            block = (f'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain">'
+                     f'<div class="language-text highlight"><span class="filename">Output</span>'
+                     f'<pre><code>{match.group("text")}</code></pre></div>{stamp}</div>')
+            part = part[:match.start()] + block + part[match.end():]
+        out.append('<div class="jp-Cell jp-CodeCell jp-Notebook-cell"' + part)
+    return "".join(out)
+
+
+def on_page_content(html, page, config, **kwargs):
     source = Path(page.file.abs_src_path or "")
     if source.suffix != ".ipynb":
         return html
@@ -92,4 +184,7 @@ def on_page_content(html, page, **kwargs):
     # Plain names and whitespace get no colour in notebook.css: their token spans only add bytes.
     html = _UNSTYLED_TOKEN.sub(r"\1", html)
     plot_numbers = itertools.count(1)  # ids only need to be unique within one page
-    return _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
+    html = _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    html = _restyle(html, notebook, _load_contract(config), page.file.src_path)
+    return _FIRST_HEADING_END.sub(lambda m: m.group(0) + _actions(config, page), html, count=1)

@@ -1,5 +1,6 @@
-"""Under every recorded output, a stamp of the versions it was recorded with and a link to
-download the exact snippet file; the snippet files are published with the site.
+"""Under every recorded output, a stamp of the versions it was recorded with and links to
+download the exact snippet file and the output it must print; both are published with the
+site, so a reader can compare their own run with the page (the section page shows how).
 
 What a snippet, its output and its stamp are, and how a page includes them, comes from the
 same contract module the test harness uses (tests/harness/contract.py)."""
@@ -38,6 +39,9 @@ def on_files(files, config, **kwargs):
     contract = _contract(config)
     for snippet in contract.discover_snippets(_root(config)):
         files.append(File.generated(config, snippet.published_uri(_root(config)), abs_src_path=str(snippet.path)))
+        if snippet.out_path.exists():
+            files.append(File.generated(config, snippet.published_output_uri(_root(config)),
+                                        abs_src_path=str(snippet.out_path)))
     return files
 
 
@@ -63,12 +67,16 @@ def on_page_markdown(markdown, page, config, **kwargs):
             return match.group(0)
         indent, name = match.group("indent"), snippet.path.name
         link = posixpath.relpath(snippet.published_uri(_root(config)), page_dir or ".")
+        output_name = snippet.out_path.name
+        output_link = posixpath.relpath(snippet.published_output_uri(_root(config)), page_dir or ".")
         tolerance = contract.TOLERANCE_DIRECTIVE.search(snippet.code)
         varies = (f"decimal numbers vary slightly between processors (checked within "
                   f"{tolerance.group('kind')}={tolerance.group('value')}) · " if tolerance else "")
         stamp = (
             f"{indent}Recorded with {_versions(contract, snippet, page)} · {varies}"
-            f"[:material-download: {name}]({link}){{ download=\"{name}\" }}\n"
+            f"[:material-download: {name}]({link}){{ download=\"{name}\" }} · "
+            f"[:material-download: {output_name}]({output_link}){{ download=\"{output_name}\" "
+            f"title=\"The output {name} must print\" }}\n"
             f"{indent}{{ .snippet-stamp }}"
         )
         return f"{match.group(0)}\n\n{stamp}"

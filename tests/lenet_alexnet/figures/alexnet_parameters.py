@@ -1,6 +1,6 @@
 """Where AlexNet's parameters live: one bar per layer, traced from the snippet's model."""
 
-from .svg import document, rect, text
+from .svg import COLUMN_WIDTH, document, rect, text
 
 SNIPPET = "alexnet_cost"
 FILE_NAME = "alexnet-parameters.svg"
@@ -9,9 +9,9 @@ FILE_NAME = "alexnet-parameters.svg"
 def render(rows: list[tuple[str, str, int]]) -> str:
     total = sum(count for _, _, count in rows)
     largest = max(count for _, _, count in rows)
-    width, row_h, top, left, bar_max = 900, 34, 70, 150, 520
-    height = top + row_h * len(rows) + 70
-    body = [text(30, 34, "Where AlexNet's 61.1 million parameters live", size=18, anchor="start", weight="bold")]
+    width, row_h, top, left, bar_max = COLUMN_WIDTH, 32, 64, 110, 360
+    height = top + row_h * len(rows) + 80
+    body = [text(10, 32, "Where AlexNet's 61.1 million parameters live", size=18, anchor="start", weight="bold")]
     for index, (name, kind, count) in enumerate(rows):
         y = top + index * row_h
         bar = max(bar_max * count / largest, 1.5)
@@ -20,10 +20,10 @@ def render(rows: list[tuple[str, str, int]]) -> str:
         body.append(text(left + bar + 8, y + 19, f"{count:,}  ({count / total:.2%})", size=13, anchor="start"))
     conv = sum(c for _, k, c in rows if k == "conv")
     y = top + len(rows) * row_h + 24
-    body.append(rect(30, y - 12, 16, 14, "conv", rx=2))
-    body.append(text(52, y, f"convolutions: {conv:,} ({conv / total:.2%})", size=13, anchor="start"))
-    body.append(rect(380, y - 12, 16, 14, "dense", rx=2))
-    body.append(text(402, y, f"fully connected: {total - conv:,} ({(total - conv) / total:.2%})", size=13, anchor="start"))
+    body.append(rect(10, y - 12, 16, 14, "conv", rx=2))
+    body.append(text(32, y, f"convolutions: {conv:,} ({conv / total:.2%})", size=13, anchor="start"))
+    body.append(rect(10, y + 12, 16, 14, "dense", rx=2))
+    body.append(text(32, y + 24, f"fully connected: {total - conv:,} ({(total - conv) / total:.2%})", size=13, anchor="start"))
     summary = "; ".join(f"{name} {count:,}" for name, _, count in rows)
     return document(width, height, "Where AlexNet's parameters live",
                     f"Parameters per layer of AlexNet, {total:,} in all: {summary}.", body)

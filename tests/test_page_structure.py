@@ -1,0 +1,123 @@
+"""What the build hooks add to the pages: numbered things that every reference links to,
+figures in both palettes, notebook pages that look like the others, links to run the notebook
+in a hosted service. And on repository copies: a broken reference, a figure without its dark
+twin, or a notebook without its recorded versions stops the build, naming the file."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from harness.sandbox import RepositoryCopy
+from harness.site import build_site
+
+pytestmark = pytest.mark.slow
+
+SECTION = "chapter-20/lenet-alexnet.html"
+NOTEBOOK = "chapter-20/notebooks/relu-vs-tanh.html"
+NUMBERED = re.compile(r"\b(?:Figure|Table|Exercise) \d+\.\d+\.\d+\b(?!:)|\bCode Fragment \d+\b(?!:)")
+NOT_LINKED_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "strong", "summary", "svg", "title"}
+
+
+def soup_of(built_site, page: str) -> BeautifulSoup:
+    assert built_site.returncode == 0, built_site.log
+    return BeautifulSoup((built_site.site_dir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("page", [SECTION, NOTEBOOK, "index.html", "chapter-20/index.html"])
+def test_every_numbered_reference_is_a_link_to_what_it_names(page, built_site):
+    article = soup_of(built_site, page).find("article")
+    unlinked = []
+    for text in article.find_all(string=NUMBERED):
+        if any(parent.name in NOT_LINKED_INSIDE for parent in text.parents):
+            continue
+        unlinked += [f"{page}: {m.group()} in ...{text.strip()[:60]!r}" for m in NUMBERED.finditer(text)]
+    assert not unlinked, "references that are not links:\n" + "\n".join(unlinked)
+    for link in article.select("a.cross-reference"):
+        target_page, _, anchor = link["href"].partition("#")
+        target = soup_of(built_site, (urlparse(f"x:/{page}").path.rsplit("/", 1)[0] + "/" + target_page).lstrip("/")
+                         if target_page else page)
+        element = target.find(id=anchor)
+        assert element is not None, f"{page}: {link.get_text()} links to #{anchor}, which does not exist"
+        assert link.get_text() in element.get_text(), f"{page}: {link.get_text()} leads to {element.get_text()[:60]!r}"
+
+
+def test_figures_are_sized_paired_with_their_dark_twin_and_open_full_size(built_site):
+    article = soup_of(built_site, SECTION).find("article")
+    for figure in article.find_all("figure"):
+        images = figure.find_all("img")
+        assert [i["src"].split("#")[1] for i in images] == ["only-light", "only-dark"], figure.get("id")
+        for image in images:
+            assert image.get("width") and image.get("height"), f"{image['src']} has no size"
+            assert image.parent.name == "a" and image.parent["href"] == image["src"].split("#")[0]
+        label = figure.select_one("figcaption strong")
+        if label and label.get_text().startswith("Figure"):  # the opening illustration has no number
+            assert figure.get("id", "").startswith("figure-"), f"{label.get_text()} has no anchor"
+
+
+def test_notebook_page_has_title_first_labelled_outputs_and_no_hosted_links_without_a_repository(built_site):
+    article = soup_of(built_site, NOTEBOOK).find("article")
+    first = article.find(["h1", "p"])
+    assert first.name == "h1", f"the notebook page starts with {first.name}, not its title"
+    assert article.select(".notebook-actions a[download]"), "no download link"
+    assert not [a for a in article.select(".notebook-actions a") if "colab" in a["href"] or "mybinder" in a["href"]]
+    outputs = article.select(".jp-OutputArea-output .highlight")
+    assert outputs and all(o.select_one(".filename").get_text() == "Output" for o in outputs)
+    stamps = article.select(".jp-OutputArea-output .snippet-stamp")
+    assert len(stamps) >= 1 and all(re.match(r"Recorded with Python \S+, torch \S+, torchvision \S+", s.get_text())
+                                     for s in stamps)
+    assert not article.select(".anchor-link"), "JupyterLab's always-visible pilcrows are left"
+    assert article.select("h2 a.headerlink"), "headings have no Material anchors"
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    return RepositoryCopy(tmp_path_factory.mktemp("structure") / "repo")
+
+
+def build_copy(copy, tmp_path):
+    return build_site(tmp_path / "site", copy.path("mkdocs.yml"))
+
+
+def test_hosted_notebook_links_are_built_from_repo_url(copy, tmp_path):
+    config = copy.path("mkdocs.yml")
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "repo_url: https://github.com/example-org/lenet-docs\nedit_uri: edit/trunk/docs/\n",
+                      encoding="utf-8")
+    try:
+        built = build_copy(copy, tmp_path)
+        assert built.returncode == 0, built.log
+        page = BeautifulSoup((built.site_dir / NOTEBOOK).read_text(encoding="utf-8"), "html.parser")
+        links = {a.get_text(): a["href"] for a in page.select(".notebook-actions a")}
+    finally:
+        config.write_text(original, encoding="utf-8")
+    path = "docs/chapter-20/notebooks/relu-vs-tanh.ipynb"
+    assert links["Open in Colab"] == f"https://colab.research.google.com/github/example-org/lenet-docs/blob/trunk/{path}"
+    assert links["Open in Binder"] == f"https://mybinder.org/v2/gh/example-org/lenet-docs/trunk?labpath={path}"
+
+
+@pytest.mark.parametrize("damage,message", [
+    (("docs/chapter-20/lenet-alexnet.md", "in Code Fragment 2 the same way as LeNet-5 in Figure 20.1.1.",
+      "in Code Fragment 2 the same way as LeNet-5 in Figure 20.1.9."),
+     r'chapter-20/lenet-alexnet.md: "Figure 20.1.9" refers to nothing on the site'),
+    (("docs/chapter-20/notebooks/relu-vs-tanh.ipynb", '"recorded_with"', '"recorded_by"'),
+     r"relu-vs-tanh.ipynb: its metadata records no versions \(recorded_with\)"),
+    ("delete docs/figures/alexnet-plan-dark.svg",
+     r"lenet-alexnet.md: figures/alexnet-plan.svg has no dark twin figures/alexnet-plan-dark.svg"),
+], ids=["broken reference", "notebook without versions", "figure without dark twin"])
+def test_the_build_refuses_and_names_the_file(damage, message, copy, tmp_path):
+    if isinstance(damage, str):
+        target = copy.path(damage.split(" ", 1)[1])
+        saved = target.read_bytes()
+        target.unlink()
+    else:
+        target = copy.path(damage[0])
+        saved = target.read_bytes()
+        copy.replace(*damage)
+    try:
+        built = build_copy(copy, tmp_path)
+    finally:
+        target.write_bytes(saved)
+    assert built.returncode != 0, f"the build passed despite: {damage}"
+    assert re.search(message, built.log), built.log[-2000:]

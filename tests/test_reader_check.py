@@ -1,0 +1,74 @@
+"""The command the section page gives readers to compare their own run of a downloaded
+fragment with the page, run as written on every fragment the site publishes: it passes on
+the recorded output, and fails when the output differs."""
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness.paths import rel
+from harness.plugin import runner_for
+from harness.snippets import discover_snippets
+
+pytestmark = pytest.mark.slow
+
+PAGE = "chapter-20/lenet-alexnet.html"
+COMMAND_TITLE = "compare-with-the-page"
+EXAMPLE = "lenet5"
+
+
+def command_on_the_page(site_dir: Path) -> str:
+    page = (site_dir / PAGE).read_text(encoding="utf-8")
+    found = re.search(rf'<span class="filename">{COMMAND_TITLE}</span>.*?<code>(?P<code>.*?)</code>', page, re.S)
+    assert found, f"{PAGE} shows no command titled {COMMAND_TITLE!r}"
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group("code"))).strip()
+
+
+@pytest.fixture(scope="module")
+def reader_folder(tmp_path_factory, built_site, pytestconfig):
+    """A reader's folder: every published fragment and output, downloaded from the built site,
+    and a torch cache holding the stand-in for the pretrained weights."""
+    assert built_site.returncode == 0, built_site.log
+    folder = tmp_path_factory.mktemp("reader")
+    torch_home = folder / ".torch"
+    torch_home.mkdir()
+    for snippet in discover_snippets():
+        published = built_site.site_dir / snippet.published_uri(Path.cwd())
+        assert published.exists(), f"the site does not publish {rel(snippet.path)}"
+        shutil.copy(published, folder / snippet.path.name)
+        shutil.copy(built_site.site_dir / snippet.published_output_uri(Path.cwd()), folder / snippet.out_path.name)
+        pytestconfig.hook.pytest_harness_prepare_snippet(path=snippet.path, torch_home=torch_home,
+                                                         runner=runner_for(pytestconfig))
+    return folder
+
+
+def run_as_reader(command: str, folder: Path) -> subprocess.CompletedProcess:
+    venv_bin = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": venv_bin + os.pathsep + os.environ.get("PATH", ""),
+           "TORCH_HOME": str(folder / ".torch"), "HOME": str(folder)}
+    return subprocess.run(["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.parametrize("snippet", discover_snippets(), ids=lambda s: s.path.name)
+def test_the_pages_command_confirms_each_fragment(snippet, reader_folder, built_site):
+    command = command_on_the_page(built_site.site_dir).replace(EXAMPLE, snippet.path.stem)
+    result = run_as_reader(command, reader_folder)
+    assert result.returncode == 0 and "same output" in result.stdout, (
+        f"`{command}` for {snippet.path.name} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+
+
+def test_the_pages_command_catches_a_different_output(reader_folder, built_site, tmp_path):
+    folder = tmp_path / "changed"
+    shutil.copytree(reader_folder, folder)
+    expected = folder / f"{EXAMPLE}.out"
+    expected.write_text(expected.read_text(encoding="utf-8").replace("61,706", "61,707"), encoding="utf-8")
+    result = run_as_reader(command_on_the_page(built_site.site_dir), folder)
+    assert result.returncode != 0 and "same output" not in result.stdout, result.stdout
+    assert "61,707" in result.stdout, "diff shows the line that differs"
