@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from harness.browser import PageVisit, serve_directory, site_pages
+from harness.browser import PageVisit, build_bare_material_site, serve_directory, site_pages
 from harness.paths import DOCS, REPO
 from harness.snippets import discover_snippets
 
@@ -199,21 +199,6 @@ def test_site_works_from_disk(context, built_site):
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.url == page_file.as_uri()
-
-
-def build_bare_material_site(tmp_path, texts: dict[str, str]):
-    """Each page's text in a plain Material site: the weight a page with no extras would have."""
-    docs = tmp_path / "bare" / "docs"
-    for path, text in texts.items():
-        target = docs / path.replace(".html", ".md")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-        target.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    config = tmp_path / "bare" / "mkdocs.yml"
-    config.write_text("site_name: bare\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\n")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True,
-                   cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return config.parent / "site"
 
 
 def test_no_page_is_heavier_than_a_bare_material_page(browser, site_url, tmp_path):

@@ -6,6 +6,8 @@ import io
 import http.server
 import os
 import re
+import subprocess
+import sys
 import shutil
 import threading
 from contextlib import contextmanager
@@ -126,3 +128,19 @@ class PageVisit:
             """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                   .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)"""
         )
+
+
+def build_bare_material_site(tmp_path: Path, texts: dict[str, str]) -> Path:
+    """Each page's text in a plain Material site (one paragraph per line of text): what a page
+    with no extras weighs and costs. `texts` maps a built page's path to its article text."""
+    docs = tmp_path / "bare" / "docs"
+    for path, text in texts.items():
+        target = docs / path.replace(".html", ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+        target.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    config = tmp_path / "bare" / "mkdocs.yml"
+    config.write_text("site_name: bare\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\n")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True,
+                   cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return config.parent / "site"

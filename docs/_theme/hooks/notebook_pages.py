@@ -38,7 +38,6 @@ def _round(match) -> str:
     return f"{float(match.group(0)):.1f}"
 
 
-_UNSTYLED_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 
 
@@ -181,8 +180,6 @@ def on_page_content(html, page, config, **kwargs):
     for pattern in (_REMOTE_MATHJAX, _MATHJAX_CONFIG, _MERMAID_LOADER, _JUPYTER_THEME_CSS, _MERMAID_CSS,
                     _PYGMENTS_CSS):
         html = pattern.sub("", html)
-    # Plain names and whitespace get no colour in notebook.css: their token spans only add bytes.
-    html = _UNSTYLED_TOKEN.sub(r"\1", html)
     plot_numbers = itertools.count(1)  # ids only need to be unique within one page
     html = _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
     notebook = json.loads(source.read_text(encoding="utf-8"))

@@ -1,0 +1,86 @@
+"""Lighthouse scores of every page next to a bare Material page with the same text, both served
+locally with compression as GitHub Pages serves them, measured in the same run.
+
+    python tests/benchmark_pages.py [--runs 3]
+
+Builds the site (mkdocs build --strict) and the bare twin of each page into a temporary
+folder, and prints, per page, the median performance score of each and its main metrics.
+Needs Lighthouse (`npm ci --prefix tests/lighthouse`) and Chromium."""
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness.browser import build_bare_material_site, find_chromium, serve_directory, site_pages  # noqa: E402
+from harness.lighthouse import audit, find_lighthouse  # noqa: E402
+from harness.site import build_site  # noqa: E402
+
+
+def article_texts(site_dir: Path, pages: list[str], chromium: str) -> dict[str, str]:
+    from playwright.sync_api import sync_playwright
+
+    from harness.browser import CHROMIUM_ARGS
+
+    texts = {}
+    with sync_playwright() as playwright, serve_directory(site_dir) as url:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for path in pages:
+            page.goto(f"{url}/{path}", wait_until="load")
+            texts[path] = page.evaluate("() => document.querySelector('article').innerText")
+        browser.close()
+    return texts
+
+
+def measure(site_dir: Path, bare_dir: Path, pages: list[str], runs: int, lighthouse: str, chromium: str):
+    rows = {}
+    with serve_directory(site_dir, compress=True) as ours, serve_directory(bare_dir, compress=True) as bare:
+        for path in pages:
+            audits = {"site": [], "bare": []}
+            for _ in range(runs):  # alternate, so both see the same machine load
+                audits["site"].append(audit(f"{ours}/{path}", lighthouse, chromium))
+                audits["bare"].append(audit(f"{bare}/{path}", lighthouse, chromium))
+            rows[path] = audits
+    return rows
+
+
+def median_score(audits) -> float:
+    return statistics.median(a.performance for a in audits)
+
+
+def report(rows: dict) -> str:
+    lines = [f"{'page':<42}{'site':>6}{'bare':>6}{'gap':>7}{'a11y':>6}{'TBT ms':>8}{'LCP ms':>8}{'DOM':>7}"]
+    for path, audits in rows.items():
+        site, bare = median_score(audits["site"]), median_score(audits["bare"])
+        last = sorted(audits["site"], key=lambda a: a.performance)[len(audits["site"]) // 2]
+        lines.append(f"{path:<42}{site:>6.2f}{bare:>6.2f}{site - bare:>+7.2f}{last.accessibility:>6.2f}"
+                     f"{last.metrics['total-blocking-time']:>8.0f}{last.metrics['largest-contentful-paint']:>8.0f}"
+                     f"{last.dom_elements:>7}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
+    args = parser.parse_args()
+    lighthouse, chromium = find_lighthouse(), find_chromium()
+    if not lighthouse or not chromium:
+        print("needs Lighthouse (npm ci --prefix tests/lighthouse) and Chromium", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as scratch:
+        built = build_site(Path(scratch) / "site")
+        if built.returncode != 0:
+            print(built.log, file=sys.stderr)
+            return 1
+        pages = [p for p in site_pages() if p != "404.html"]
+        bare = build_bare_material_site(Path(scratch), article_texts(built.site_dir, pages, chromium))
+        print(report(measure(built.site_dir, bare, pages, args.runs, lighthouse, chromium)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

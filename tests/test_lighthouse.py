@@ -1,0 +1,74 @@
+"""Lighthouse's performance score of every page, served with compression as GitHub Pages serves
+it, next to a bare Material page with the same text measured in the same run (the median of
+RUNS runs each): at least MIN_SCORE, and no more than MAX_GAP below the bare page.
+
+The section page and the notebook page do not reach that yet: Material's script measures
+every code block, and each measurement lays the whole page out again, about 2,900 and 2,200
+elements where the bare pages have a few hundred. They are held to the scores they have
+reached instead, so that they cannot get worse unnoticed. `python tests/benchmark_pages.py`
+prints the same comparison."""
+
+import statistics
+
+import pytest
+
+from harness.browser import build_bare_material_site, serve_directory, site_pages
+from harness.lighthouse import audit, find_lighthouse
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RUNS = 3
+MIN_SCORE = 0.9
+MAX_GAP = 0.05
+# Pages that do not meet the target yet, with the median score they must keep (single runs on
+# this machine measured 0.76 to 0.90 for the section page, 0.91 to 0.96 for the notebook).
+HELD_TO = {"chapter-20/lenet-alexnet.html": 0.75, "chapter-20/notebooks/relu-vs-tanh.html": 0.88}
+PAGES = [p for p in site_pages() if p != "404.html"]
+
+
+@pytest.fixture(scope="module")
+def lighthouse():
+    found = find_lighthouse()
+    if found is None:
+        from harness.cache import ci_is_set
+
+        message = "Lighthouse is not installed (npm ci --prefix tests/lighthouse)"
+        if ci_is_set():
+            pytest.fail(f"{message}; CI must run the performance test", pytrace=False)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="module")
+def bare_site(built_site, site_url, browser, tmp_path_factory):
+    context = browser.new_context()
+    page = context.new_page()
+    texts = {}
+    for path in PAGES:
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        texts[path] = page.evaluate("() => document.querySelector('article').innerText")
+    context.close()
+    return build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_performs_like_a_bare_material_page(path, lighthouse, chromium_path, built_site, bare_site):
+    ours, bare = [], []
+    with serve_directory(built_site.site_dir, compress=True) as site_url, \
+            serve_directory(bare_site, compress=True) as bare_url:
+        for _ in range(RUNS):  # alternating, so both see the same load on the machine
+            ours.append(audit(f"{site_url}/{path}", lighthouse, chromium_path))
+            bare.append(audit(f"{bare_url}/{path}", lighthouse, chromium_path))
+    score = statistics.median(a.performance for a in ours)
+    bare_score = statistics.median(a.performance for a in bare)
+    typical = sorted(ours, key=lambda a: a.performance)[RUNS // 2]
+    detail = (f"{path}: performance {score:.2f} (runs {[a.performance for a in ours]}), bare Material page "
+              f"{bare_score:.2f}; total blocking time {typical.metrics['total-blocking-time']:.0f} ms, "
+              f"largest contentful paint {typical.metrics['largest-contentful-paint']:.0f} ms, "
+              f"{typical.dom_elements} elements")
+    print(detail)
+    if path in HELD_TO:
+        assert score >= HELD_TO[path], f"worse than the score this page is held to ({HELD_TO[path]}): {detail}"
+        return
+    assert score >= MIN_SCORE, f"below {MIN_SCORE}: {detail}"
+    assert score >= bare_score - MAX_GAP, f"more than {MAX_GAP} below the bare page: {detail}"
