@@ -2,10 +2,11 @@
 it, next to a bare Material page with the same text measured in the same run (the median of
 RUNS runs each): at least MIN_SCORE, and no more than MAX_GAP below the bare page.
 
-The section page and the notebook page do not reach that yet: Material's script measures
-every code block, and each measurement lays the whole page out again, about 2,900 and 2,200
-elements where the bare pages have a few hundred. They are held to the scores they have
-reached instead, so that they cannot get worse unnoticed. `python tests/benchmark_pages.py`
+The section page and the notebook page are not held to that yet: single runs of the section
+page measured 0.95 to 0.97 against the bare page's 1.00, on the boundary, and of the notebook
+page 0.87 to 0.97, with total blocking time from 180 to 500 ms between identical runs (the
+first layout of about 2,200 elements, with two drawn plots). They are held to floors below
+those measurements instead, so that they cannot get worse unnoticed. `python tests/benchmark_pages.py`
 prints the same comparison."""
 
 import statistics
@@ -20,9 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RUNS = 3
 MIN_SCORE = 0.9
 MAX_GAP = 0.05
-# Pages that do not meet the target yet, with the median score they must keep (single runs on
-# this machine measured 0.76 to 0.90 for the section page, 0.91 to 0.96 for the notebook).
-HELD_TO = {"chapter-20/lenet-alexnet.html": 0.75, "chapter-20/notebooks/relu-vs-tanh.html": 0.88}
+# Pages not yet held to the target, with the median score they must keep.
+HELD_TO = {"chapter-20/lenet-alexnet.html": 0.9, "chapter-20/notebooks/relu-vs-tanh.html": 0.85}
 PAGES = [p for p in site_pages() if p != "404.html"]
 
 

@@ -121,3 +121,18 @@ def test_the_build_refuses_and_names_the_file(damage, message, copy, tmp_path):
         target.write_bytes(saved)
     assert built.returncode != 0, f"the build passed despite: {damage}"
     assert re.search(message, built.log), built.log[-2000:]
+
+
+@pytest.mark.parametrize("page", [SECTION, NOTEBOOK])
+def test_code_blocks_carry_their_copy_button_and_no_script_measures_them(page, built_site):
+    """Every block is `pre > .md-code-block > code` with a copy button naming its pre; no
+    `pre > code` is left for Material's script to measure when the page loads."""
+    article = soup_of(built_site, page).find("article")
+    blocks = article.find_all("pre")
+    assert blocks, f"{page} has no code blocks"
+    for pre in blocks:
+        assert pre.find("code", recursive=False) is None, f"{page}: a pre > code block is left: {pre.get_text()[:60]!r}"
+        assert pre.find("span", class_="md-code-block", recursive=False) is not None, pre.get_text()[:60]
+        button = pre.select_one("button[data-copy]")
+        assert button is not None and button["data-copy"] == pre["id"], f"{page}: block {pre.get('id')} has no copy button"
+    assert not article.select('span.n, span.w'), f"{page}: unstyled token spans are left"

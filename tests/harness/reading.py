@@ -11,7 +11,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MIN_FIGURE_TEXT_PX = 12
 
 _BLOCKS = """() => [...document.querySelectorAll('article pre')].map((pre, index) => {
-  const code = pre.querySelector(':scope > code') || pre;
+  const code = pre.querySelector(':scope > .md-code-block, :scope > code') || pre;
   const holder = pre.closest('.highlight, .jp-Cell, .jp-OutputArea-output');
   const title = holder && holder.querySelector('.filename');
   const lines = code.innerText.split('\\n');
