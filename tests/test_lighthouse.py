@@ -2,12 +2,15 @@
 it, next to a bare Material page with the same text measured in the same run (the median of
 RUNS runs each): at least MIN_SCORE, and no more than MAX_GAP below the bare page.
 
-The section page and the notebook page are not held to that yet: single runs of the section
-page measured 0.95 to 0.97 against the bare page's 1.00, on the boundary, and of the notebook
-page 0.87 to 0.97, with total blocking time from 180 to 500 ms between identical runs (the
-first layout of about 2,200 elements, with two drawn plots). They are held to floors below
-those measurements instead, so that they cannot get worse unnoticed. `python tests/benchmark_pages.py`
-prints the same comparison."""
+Two things kept the content pages below that, and the build now avoids both: Material's script
+measured every `pre > code` as the page loaded, laying the page out again each time (the
+code_blocks hook writes blocks it does not visit), and the notebook page carried
+mkdocs-jupyter's copy-button scripts and matplotlib's page-wide `*` stroke rule (the
+notebook_pages hook drops them). Even so, the section page and the notebook page do not meet
+the target reliably: their medians measured 0.93 to 0.98 and 0.92 to 0.98 against 1.00 for the
+bare pages, with single runs from 0.89 to 0.98 and total blocking time from 26 to 340 ms
+between identical runs. They are held to HELD_TO, below those measurements, so that they
+cannot get worse unnoticed. `python tests/benchmark_pages.py` prints the same comparison."""
 
 import statistics
 
@@ -22,7 +25,7 @@ RUNS = 3
 MIN_SCORE = 0.9
 MAX_GAP = 0.05
 # Pages not yet held to the target, with the median score they must keep.
-HELD_TO = {"chapter-20/lenet-alexnet.html": 0.9, "chapter-20/notebooks/relu-vs-tanh.html": 0.85}
+HELD_TO = {"chapter-20/lenet-alexnet.html": 0.87, "chapter-20/notebooks/relu-vs-tanh.html": 0.87}
 PAGES = [p for p in site_pages() if p != "404.html"]
 
 

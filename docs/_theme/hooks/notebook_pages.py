@@ -24,6 +24,14 @@ _JUPYTER_THEME_CSS = re.compile(r'<style type="text/css">\s*(?:@charset "UTF-8";
 _MERMAID_CSS = re.compile(r'<style[^>]*>(?:(?!</style>).)*jp-Mermaid(?:(?!</style>).)*</style>', re.S)
 # Pygments colours for the notebook's code; notebook.css maps them onto Material's palette.
 _PYGMENTS_CSS = re.compile(r'<style type="text/css">\s*pre \{ line-height: 125%; \}.*?</style>', re.S)
+# Leftovers of mkdocs-jupyter's own copy buttons (replaced by Material-style blocks below): the
+# clipboard-copy element and its listener, an empty script tag, and a Pygments stylesheet
+# written out as a Python list.
+_CLIPBOARD_SCRIPTS = re.compile(r'<script>(?:(?!</script>).)*clipboard-copy(?:(?!</script>).)*</script>', re.S)
+_EMPTY_SCRIPT = re.compile(r'<script src="">\s*</script>')
+_LISTED_PYGMENTS_CSS = re.compile(r"<style>\s*\['pre \{ line-height: 125%; \}.*?</style>", re.S)
+# matplotlib's plot-wide stroke style, a universal rule that would apply to the whole page.
+_PLOT_STROKE_STYLE = re.compile(r'<defs><style type="text/css">\*\{stroke-linejoin: round; stroke-linecap: butt\}</style></defs>')
 _MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>', re.S)
 
 
@@ -64,7 +72,8 @@ def _inline_svg(match, plot_numbers) -> str:
     texts = [re.sub(r"<[^>]+>", "", t).strip() for t in _SVG_TITLE.findall(svg)]
     title = max(texts, key=len) if texts else "plot"
     label = html_lib.escape(f"Plot: {title}", quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    svg = _PLOT_STROKE_STYLE.sub("", svg)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" stroke-linejoin="round" stroke-linecap="butt" ', 1)
 
 
 def notebook_errors(path: Path) -> list[str]:
@@ -178,7 +187,7 @@ def on_page_content(html, page, config, **kwargs):
             "fix the notebook and re-record it with `pytest --update-outputs`"
         )
     for pattern in (_REMOTE_MATHJAX, _MATHJAX_CONFIG, _MERMAID_LOADER, _JUPYTER_THEME_CSS, _MERMAID_CSS,
-                    _PYGMENTS_CSS):
+                    _PYGMENTS_CSS, _CLIPBOARD_SCRIPTS, _EMPTY_SCRIPT, _LISTED_PYGMENTS_CSS):
         html = pattern.sub("", html)
     plot_numbers = itertools.count(1)  # ids only need to be unique within one page
     html = _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
