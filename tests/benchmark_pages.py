@@ -15,25 +15,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness.browser import build_bare_material_site, find_chromium, serve_directory, site_pages  # noqa: E402
+from harness.browser import (  # noqa: E402
+    CHROMIUM_ARGS, article_texts, build_bare_material_site, find_chromium, serve_directory, site_pages,
+)
 from harness.lighthouse import audit, find_lighthouse  # noqa: E402
 from harness.site import build_site  # noqa: E402
 
 
-def article_texts(site_dir: Path, pages: list[str], chromium: str) -> dict[str, str]:
+def read_article_texts(site_dir: Path, pages: list[str], chromium: str) -> dict[str, str]:
     from playwright.sync_api import sync_playwright
 
-    from harness.browser import CHROMIUM_ARGS
-
-    texts = {}
     with sync_playwright() as playwright, serve_directory(site_dir) as url:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for path in pages:
-            page.goto(f"{url}/{path}", wait_until="load")
-            texts[path] = page.evaluate("() => document.querySelector('article').innerText")
-        browser.close()
-    return texts
+        try:
+            return article_texts(browser.new_page(), url, pages)
+        finally:
+            browser.close()
 
 
 def measure(site_dir: Path, bare_dir: Path, pages: list[str], runs: int, lighthouse: str, chromium: str):
@@ -77,7 +74,7 @@ def main() -> int:
             print(built.log, file=sys.stderr)
             return 1
         pages = [p for p in site_pages() if p != "404.html"]
-        bare = build_bare_material_site(Path(scratch), article_texts(built.site_dir, pages, chromium))
+        bare = build_bare_material_site(Path(scratch), read_article_texts(built.site_dir, pages, chromium))
         print(report(measure(built.site_dir, bare, pages, args.runs, lighthouse, chromium)))
     return 0
 

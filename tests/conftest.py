@@ -2,20 +2,13 @@
 
 import pytest
 
-from harness.browser import CHROMIUM_ARGS, find_chromium, serve_directory
+from harness.browser import CHROMIUM_ARGS, find_chromium, require_tool, serve_directory
 
 
 @pytest.fixture(scope="session")
 def chromium_path():
-    path = find_chromium()
-    if path is None:
-        from harness.cache import ci_is_set
-
-        message = "Chromium is not installed (Debian: apt-get install chromium)"
-        if ci_is_set():
-            pytest.fail(f"{message}; CI must run the browser tests", pytrace=False)
-        pytest.skip(message)
-    return path
+    return require_tool(find_chromium(), "Chromium is not installed (Debian: apt-get install chromium)",
+                        "the browser tests")
 
 
 @pytest.fixture(scope="session")

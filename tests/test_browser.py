@@ -2,20 +2,16 @@
 
 import json
 import re
-import os
-import subprocess
-import sys
 
 import pytest
 
-from harness.browser import PageVisit, build_bare_material_site, serve_directory, site_pages
+from harness.browser import ARTICLE_TEXT, LOAD_EVERY_FIGURE, PageVisit, build_bare_material_site, serve_directory, site_pages
 from harness.paths import DOCS, REPO
 from harness.snippets import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPORT_DIR = REPO / ".harness" / "browser"
-SCREENSHOTS = REPO / ".harness" / "screenshots"
 MAX_WEIGHT_RATIO = 1.5
 RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
 
@@ -65,24 +61,6 @@ def test_page_renders_completely_offline(path, context, site_url):
     if unrendered:
         problems.append(f"{unrendered} formula(s) not rendered")
 
-    # Each figure has a twin per palette; the one for the other palette is not displayed.
-    page.evaluate("""() => Promise.all([...document.querySelectorAll('article img')].map(i => {
-        i.loading = 'eager';
-        return i.complete ? null : new Promise(done => { i.onload = i.onerror = done; });
-    }))""")
-    images = page.evaluate(
-        """() => [...document.querySelectorAll('article img')].filter(i => getComputedStyle(i).display !== 'none')
-                 .map(i => ({src: i.src.slice(0, 80), alt: i.getAttribute('alt'),
-                             loaded: i.complete && i.naturalWidth > 0, width: i.getBoundingClientRect().width}))"""
-    )
-    for image in images:
-        if not image["loaded"] or image["width"] == 0:
-            problems.append(f"figure not displayed: {image['src']}")
-        if not (image["alt"] or "").strip() and not image["src"].startswith("data:"):
-            problems.append(f"figure without alt text: {image['src']}")
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
     assert not problems, f"{path}:\n" + "\n".join(problems)
 
 
@@ -185,11 +163,7 @@ def test_site_works_from_disk(context, built_site):
     page.goto(page_file.as_uri(), wait_until="load")
     open_all_details(page)
     # Every figure loads from disk, the twin for the other palette included.
-    loaded = page.evaluate("""() => Promise.all([...document.querySelectorAll('article img')].map(i => {
-        i.loading = 'eager';
-        return i.complete ? i.naturalWidth > 0
-                          : new Promise(done => { i.onload = () => done(true); i.onerror = () => done(false); });
-    })).then(results => results.every(Boolean))""")
+    loaded = all(page.evaluate(LOAD_EVERY_FIGURE))
     assert loaded and not outside, outside
     next_link = page.get_attribute("a.md-footer__link--next", "href")
     assert next_link.endswith(".html"), f"navigation from disk needs file links, got {next_link}"
@@ -210,7 +184,7 @@ def test_no_page_is_heavier_than_a_bare_material_page(browser, site_url, tmp_pat
                 continue
             record = visit(context, f"{site_url}/{path}", site_url)
             ours[path] = record.transferred_bytes()
-            texts[path] = record.page.evaluate("() => document.querySelector('article').innerText")
+            texts[path] = record.page.evaluate(ARTICLE_TEXT)
         bare_site = build_bare_material_site(tmp_path, texts)
         bare = {}
         with serve_directory(bare_site) as bare_url:

@@ -16,7 +16,7 @@ import statistics
 
 import pytest
 
-from harness.browser import build_bare_material_site, serve_directory, site_pages
+from harness.browser import article_texts, build_bare_material_site, require_tool, serve_directory, site_pages
 from harness.lighthouse import audit, find_lighthouse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -31,26 +31,17 @@ PAGES = [p for p in site_pages() if p != "404.html"]
 
 @pytest.fixture(scope="module")
 def lighthouse():
-    found = find_lighthouse()
-    if found is None:
-        from harness.cache import ci_is_set
-
-        message = "Lighthouse is not installed (npm ci --prefix tests/lighthouse)"
-        if ci_is_set():
-            pytest.fail(f"{message}; CI must run the performance test", pytrace=False)
-        pytest.skip(message)
-    return found
+    return require_tool(find_lighthouse(), "Lighthouse is not installed (npm ci --prefix tests/lighthouse)",
+                        "the performance test")
 
 
 @pytest.fixture(scope="module")
 def bare_site(built_site, site_url, browser, tmp_path_factory):
     context = browser.new_context()
-    page = context.new_page()
-    texts = {}
-    for path in PAGES:
-        page.goto(f"{site_url}/{path}", wait_until="load")
-        texts[path] = page.evaluate("() => document.querySelector('article').innerText")
-    context.close()
+    try:
+        texts = article_texts(context.new_page(), site_url, PAGES)
+    finally:
+        context.close()
     return build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
 
 

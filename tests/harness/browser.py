@@ -37,6 +37,19 @@ def site_pages() -> list[str]:
     return [re.sub(r"\.(md|ipynb)$", ".html", s) for s in sources] + ["404.html"]
 
 
+def require_tool(found: str | None, message: str, what_needs_it: str) -> str:
+    """A tool the browser tests need: skipped without it, except under CI, where it fails."""
+    import pytest
+
+    from .cache import ci_is_set
+
+    if found is None:
+        if ci_is_set():
+            pytest.fail(f"{message}; CI must run {what_needs_it}", pytrace=False)
+        pytest.skip(message)
+    return found
+
+
 def find_chromium() -> str | None:
     """Debian's chromium (Playwright's own browser download cannot be used offline)."""
     for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
@@ -128,6 +141,28 @@ class PageVisit:
             """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                   .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)"""
         )
+
+
+# What a page says: the text of its article, as a reader's browser lays it out.
+ARTICLE_TEXT = "() => document.querySelector('article').innerText"
+
+
+def article_texts(page, base_url: str, paths: list[str]) -> dict[str, str]:
+    """{path: article text} of each built page, read through a Playwright page."""
+    texts = {}
+    for path in paths:
+        page.goto(f"{base_url}/{path}", wait_until="load")
+        texts[path] = page.evaluate(ARTICLE_TEXT)
+    return texts
+
+
+# Figures below the fold load lazily: load every one (the other palette's twin too) and tell
+# whether each loaded.
+LOAD_EVERY_FIGURE = """() => Promise.all([...document.querySelectorAll('article img')].map(image => {
+    image.loading = 'eager';
+    return image.complete ? image.naturalWidth > 0
+        : new Promise(done => { image.onload = () => done(true); image.onerror = () => done(false); });
+}))"""
 
 
 def build_bare_material_site(tmp_path: Path, texts: dict[str, str]) -> Path:

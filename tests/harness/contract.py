@@ -24,6 +24,8 @@ SNIPPETS_DIR = "snippets"
 STAMP_NAME = "recorded-with.json"
 # A notebook keeps the versions its outputs were recorded with in its own metadata, here.
 NOTEBOOK_STAMP_KEY = "recorded_with"
+# A figure NAME.svg has a twin for the dark palette, NAME-dark.svg; the build pairs them.
+DARK_FIGURE_SUFFIX = "-dark"
 # The longest code or output line a page shows without scrolling in a 1280 px window
 # (Material's text column inside a callout, 13.6 px monospace); tests/test_line_width.py
 # holds every snippet, output and notebook cell to it.

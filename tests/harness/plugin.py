@@ -24,7 +24,7 @@ from . import contract, hookspecs
 from .cache import ci_is_set
 from .checks import Findings, check_block, check_determinism, check_snippet, page_blocks
 from .pages import discover_pages, includes_on, resolve_include
-from .paths import DOCS, REPO, rel
+from .paths import REPO, rel
 from .report import Drift
 
 # Per-run state, kept on the config (config.stash), never in this module.

@@ -6,13 +6,15 @@ or element, so a failing test says where to look."""
 import re
 from pathlib import Path
 
+from .browser import LOAD_EVERY_FIGURE
+
 # axe-core's tags for WCAG 2.0 and 2.1, levels A and AA.
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MIN_FIGURE_TEXT_PX = 12
 
 _BLOCKS = """() => [...document.querySelectorAll('article pre')].map((pre, index) => {
-  const code = pre.querySelector(':scope > .md-code-block, :scope > code') || pre;
-  const holder = pre.closest('.highlight, .jp-Cell, .jp-OutputArea-output');
+  const code = pre.querySelector(':scope > .md-code-block') || pre;
+  const holder = pre.closest('.highlight');
   const title = holder && holder.querySelector('.filename');
   const lines = code.innerText.split('\\n');
   const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -25,10 +27,10 @@ _BLOCKS = """() => [...document.querySelectorAll('article pre')].map((pre, index
 # For every visible copy button, the text lines of its block that lie under it.
 _COVERED = """() => {
   const found = [];
-  const buttons = [...document.querySelectorAll('article .md-code__button, article clipboard-copy')]
+  const buttons = [...document.querySelectorAll('article .md-code__button')]
     .filter(b => b.getClientRects().length > 0);
   for (const button of buttons) {
-    const holder = button.closest('.highlight, .jp-InputArea-editor, .jp-CodeMirrorEditor');
+    const holder = button.closest('.highlight');
     const code = holder && holder.querySelector('pre');
     if (!code) continue;
     const box = button.getBoundingClientRect();
@@ -94,8 +96,7 @@ def cut_off_blocks(page) -> list[str]:
 
 
 def covered_lines(page) -> list[str]:
-    """Lines a copy button sits on (the buttons are shown as a pointer would show them)."""
-    page.add_style_tag(content=".md-code__nav, .md-code__button, clipboard-copy { opacity: 1 !important; }")
+    """Lines a copy button sits on."""
     return [f"a copy button covers the text of: {line!r}" for line in page.evaluate(_COVERED)]
 
 
@@ -110,11 +111,7 @@ def figure_problems(page, read_svg, palette: str, check_text_size: bool) -> list
     """Figures: displayed, described, in the twin drawn for the palette, linked full size, and
     (at desktop width) with no text below MIN_FIGURE_TEXT_PX. `read_svg(src)` returns an SVG's text."""
     problems = []
-    # Figures below the fold load lazily: load them all before measuring.
-    page.evaluate("""() => Promise.all([...document.querySelectorAll('article img')].map(image => {
-        image.loading = 'eager';
-        return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
-    }))""")
+    page.evaluate(LOAD_EVERY_FIGURE)
     images = page.evaluate(_FIGURES)
     shown_per_figure = {}
     for image in images:

@@ -7,7 +7,6 @@ the same runner), what the exercise notebook recorded, and the page's own struct
 """
 
 import json
-from pathlib import Path
 
 from harness.paths import DOCS, SNIPPETS
 

@@ -16,7 +16,8 @@ MODULES = (lenet5_pipeline, alexnet_plan, alexnet_parameters, ilsvrc_error)
 # Figures drawn by hand: committed as they are; only their dark twins are generated.
 HAND_DRAWN = ("bottleneck-relay.svg",)
 
-FILE_NAMES = sorted([m.FILE_NAME for m in MODULES] + [dark_name(n) for n in [m.FILE_NAME for m in MODULES] + list(HAND_DRAWN)])
+_DRAWN = [module.FILE_NAME for module in MODULES]
+FILE_NAMES = sorted(_DRAWN + [dark_name(name) for name in _DRAWN + list(HAND_DRAWN)])
 
 
 def drawings(runner) -> dict:

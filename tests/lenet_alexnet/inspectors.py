@@ -71,7 +71,7 @@ def alexnet(ns: dict) -> dict:
     from .figures.layer_plan import trace_stages
 
     model = ns["AlexNet"]()
-    stages = trace_stages(ns["AlexNet"](), (3, 224, 224))
+    stages = trace_stages(model, (3, 224, 224))
     convs, denses, pools = of(model, nn.Conv2d), of(model, nn.Linear), of(model, nn.MaxPool2d)
     total = count(model)
     with torch.no_grad():

@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
 _KINDS = r"Figure|Table|Code Fragment|Exercise"
-_CAPTION = re.compile(rf"(?:<strong>|\*\*)(?P<label>(?:Figure|Table|Code Fragment) \d+(?:\.\d+)*):(?:</strong>|\*\*)")
+_CAPTION = re.compile(r"(?:<strong>|\*\*)(?P<label>(?:Figure|Table|Code Fragment) \d+(?:\.\d+)*):(?:</strong>|\*\*)")
 _EXERCISE_HEADING = re.compile(r"^#{1,6}\s+(?P<heading>(?P<label>Exercise \d+(?:\.\d+)+):.*?)\s*$", re.M)
 _MENTION = re.compile(rf"\b(?P<label>(?:{_KINDS})\s(?P<number>\d+(?:\.\d+)*))\b(?!:)")
 _OWN_NUMBERING = re.compile(r"\d+\.\d+\.\d+")

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from contract_loader import contract
+
 _IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*?)\s*/?>")
 _ATTRIBUTE = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
 _VIEWBOX = re.compile(r'viewBox="0 0 (?P<width>[\d.]+) (?P<height>[\d.]+)"')
-DARK_SUFFIX = "-dark"
 
 
 def _tag(attributes: dict) -> str:
@@ -24,6 +25,7 @@ def _tag(attributes: dict) -> str:
 
 def on_page_content(content, page, config, **kwargs):
     docs = Path(config.docs_dir)
+    dark_suffix = contract(config).DARK_FIGURE_SUFFIX
     figures_before = []  # the first figure is usually in view at once: it is not loaded lazily
     page_dir = posixpath.dirname(page.file.src_uri)
 
@@ -35,18 +37,18 @@ def on_page_content(content, page, config, **kwargs):
         source = docs / posixpath.normpath(posixpath.join(page_dir, src))
         if not source.is_file():
             return match.group(0)  # MkDocs' own link validation names a missing file
-        if source.stem.endswith(DARK_SUFFIX):
+        if source.stem.endswith(dark_suffix):
             raise PluginError(f"{page.file.src_path}: show {source.name} through its light twin; the build pairs them")
         found = _VIEWBOX.search(source.read_text(encoding="utf-8"))
         if not found:
             raise PluginError(f"{page.file.src_path}: {source.relative_to(docs)} has no viewBox to size it by")
-        dark_source = source.with_name(source.stem + DARK_SUFFIX + ".svg")
+        dark_source = source.with_name(source.stem + dark_suffix + ".svg")
         if not dark_source.is_file():
             raise PluginError(
                 f"{page.file.src_path}: {source.relative_to(docs)} has no dark twin "
                 f"{dark_source.relative_to(docs)} (generate it with `pytest --update-outputs`)"
             )
-        dark_src = src[: -len(".svg")] + DARK_SUFFIX + ".svg"
+        dark_src = src[: -len(".svg")] + dark_suffix + ".svg"
         sized = {**attributes, "width": found.group("width"), "height": found.group("height"), "decoding": "async"}
         if figures_before:
             sized["loading"] = "lazy"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from contract_loader import contract
+
 _REMOTE_MATHJAX = re.compile(r'<script[^>]*\bsrc="https?://[^"]*mathjax[^"]*"[^>]*>\s*</script>', re.I)
 _MATHJAX_CONFIG = re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.S)
 # JupyterLab's full theme (about 580 KB, inlined into every notebook page) and the mermaid
@@ -96,16 +98,6 @@ _TEXT_OUTPUT = re.compile(
     r'<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"[^>]*>\s*<pre>(?P<text>.*?)</pre>\s*</div>',
     re.S)
 _FIRST_HEADING_END = re.compile(r"</h1>")
-
-
-def _load_contract(config):
-    import importlib.util
-
-    path = Path(config.config_file_path).parent / "tests" / "harness" / "contract.py"
-    spec = importlib.util.spec_from_file_location("snippet_contract", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _hosted_links(config, page) -> list[tuple[str, str]]:
@@ -192,5 +184,5 @@ def on_page_content(html, page, config, **kwargs):
     plot_numbers = itertools.count(1)  # ids only need to be unique within one page
     html = _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
     notebook = json.loads(source.read_text(encoding="utf-8"))
-    html = _restyle(html, notebook, _load_contract(config), page.file.src_path)
+    html = _restyle(html, notebook, contract(config), page.file.src_path)
     return _FIRST_HEADING_END.sub(lambda m: m.group(0) + _actions(config, page), html, count=1)

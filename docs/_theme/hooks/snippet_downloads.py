@@ -5,30 +5,13 @@ site, so a reader can compare their own run with the page (the section page show
 What a snippet, its output and its stamp are, and how a page includes them, comes from the
 same contract module the test harness uses (tests/harness/contract.py)."""
 
-import importlib.util
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
-
-
-@lru_cache(maxsize=None)
-def _load_contract(path: Path):
-    spec = importlib.util.spec_from_file_location("snippet_contract", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _contract(config):
-    """tests/harness/contract.py, loaded by path: the repository is not an installed package."""
-    return _load_contract(_root(config) / "tests" / "harness" / "contract.py")
+from contract_loader import contract as _contract, root as _root
 
 
 def _bases(config) -> list[Path]:

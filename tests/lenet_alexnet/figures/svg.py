@@ -9,6 +9,8 @@ import colorsys
 import re
 from html import escape
 
+from harness.contract import DARK_FIGURE_SUFFIX
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # The widest a figure is drawn, in units: at most the column width at 1280 px.
@@ -71,10 +73,10 @@ def _dark(match) -> str:
     hue, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
     # Mirror the lightness, keep the hue: pale fills become deep ones, dark ink becomes light.
     # Lightness 1 (white) lands on the slate background, lightness 0 (black) on near-white.
-    base = sum(DARK_BACKGROUND) / 3 / 255
-    mirrored = base + (1 - lightness) * (0.93 - base)
     if lightness >= 0.99:
         return "#{:02x}{:02x}{:02x}".format(*DARK_BACKGROUND)
+    base = sum(DARK_BACKGROUND) / 3 / 255
+    mirrored = base + (1 - lightness) * (0.93 - base)
     r, g, b = colorsys.hls_to_rgb(hue, mirrored, saturation * 0.75)
     return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
 
@@ -86,4 +88,4 @@ def dark_variant(svg: str) -> str:
 
 def dark_name(file_name: str) -> str:
     """lenet5-pipeline.svg -> lenet5-pipeline-dark.svg (the page build pairs the two)."""
-    return file_name[: -len(".svg")] + "-dark.svg"
+    return file_name[: -len(".svg")] + DARK_FIGURE_SUFFIX + ".svg"
