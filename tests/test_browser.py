@@ -140,13 +140,58 @@ def test_search_finds_alexnet(context, site_url):
     assert page.locator(".md-search-result__item").count() > 0
 
 
-def test_palette_toggle_switches_light_and_dark(context, site_url):
-    page = visit(context, f"{site_url}/index.html", site_url).page
-    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")
-    before = scheme()
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== '{before}'")
-    assert {before, scheme()} == {"default", "slate"}
+# Installed before any page script: records what loading the page does to the palette.
+WATCH_PALETTE_WRITES = """
+window.__paletteWrites = [];
+new MutationObserver(records => records.forEach(r => {
+    if (r.type === 'attributes' && r.attributeName === 'data-md-color-switching')
+        window.__paletteWrites.push('body ' + r.attributeName);
+    r.addedNodes.forEach(n => { if (n.nodeName === 'META' && n.name === 'color-scheme')
+        window.__paletteWrites.push('meta color-scheme'); });
+})).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+def palette_state(page) -> dict:
+    return page.evaluate("""() => ({
+        scheme: document.body.getAttribute('data-md-color-scheme'),
+        switching: document.body.hasAttribute('data-md-color-switching'),
+        visibleToggles: [...document.querySelectorAll('form[data-palette-toggle] label')]
+            .filter(l => !l.hidden).map(l => l.title),
+        stored: __md_get('__palette'),
+    })""")
+
+
+@pytest.mark.parametrize("preference,scheme", [("light", "default"), ("dark", "slate")])
+def test_palette_toggle_switches_and_remembers(preference, scheme, browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
+    try:
+        context.add_init_script(WATCH_PALETTE_WRITES)
+        page = context.new_page()
+        page.goto(f"{site_url}/chapter-20/lenet-alexnet.html", wait_until="networkidle")
+        first = palette_state(page)
+        # A first visit follows the system's preference, shows one toggle, and restyles nothing.
+        assert first["scheme"] == scheme and len(first["visibleToggles"]) == 1, first
+        assert page.evaluate("window.__paletteWrites") == [], "loading the page switched the palette"
+        other = {"default": "slate", "slate": "default"}[scheme]
+
+        page.locator("form[data-palette-toggle] label:visible").click()
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+        switched = palette_state(page)
+        assert switched["scheme"] == other and switched["stored"]["color"]["scheme"] == other, switched
+        assert switched["visibleToggles"] != first["visibleToggles"], switched
+
+        # The choice holds on the next page, against the system's preference, without a switch.
+        page.goto(f"{site_url}/index.html", wait_until="networkidle")
+        assert palette_state(page)["scheme"] == other
+        assert page.evaluate("window.__paletteWrites") == [], "loading the page switched the palette"
+
+        # Enter on the focused toggle switches back, as in Material.
+        page.locator("form[data-palette-toggle] label:visible").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+    finally:
+        context.close()
 
 
 def test_footer_has_previous_and_next(context, site_url):

@@ -1,16 +1,18 @@
 """Lighthouse's performance score of every page, served with compression as GitHub Pages serves
 it, next to a bare Material page with the same text measured in the same run (the median of
-RUNS runs each): at least MIN_SCORE, and no more than MAX_GAP below the bare page.
+RUNS runs each, alternating): at least MIN_SCORE, and no more than MAX_GAP below the bare page.
 
-Two things kept the content pages below that, and the build now avoids both: Material's script
-measured every `pre > code` as the page loaded, laying the page out again each time (the
-code_blocks hook writes blocks it does not visit), and the notebook page carried
-mkdocs-jupyter's copy-button scripts and matplotlib's page-wide `*` stroke rule (the
-notebook_pages hook drops them). Even so, the section page and the notebook page do not meet
-the target reliably: their medians measured 0.93 to 0.98 and 0.92 to 0.98 against 1.00 for the
-bare pages, with single runs from 0.89 to 0.98 and total blocking time from 26 to 340 ms
-between identical runs. They are held to HELD_TO, below those measurements, so that they
-cannot get worse unnoticed. `python tests/benchmark_pages.py` prints the same comparison."""
+What kept the content pages below that, and what the build does instead:
+- Material's script measured every `pre > code` as the page loaded, laying the page out
+  again each time: hooks/code_blocks.py writes blocks it does not visit.
+- Pygments wrapped every name, operator and bracket in its own span: the same hook keeps a
+  span only where the colour changes (the section page went from 3,727 elements to 1,572).
+- Material's palette component marked the whole page as switching, read its computed style and
+  wrote a color-scheme meta tag on every load, each restyling every element:
+  javascripts/palette.js drives the same toggle without touching a page that needs no change.
+- The notebook page carried mkdocs-jupyter's copy-button scripts and matplotlib's page-wide
+  `*` stroke rule: hooks/notebook_pages.py drops them.
+`python tests/benchmark_pages.py` prints the same comparison."""
 
 import statistics
 
@@ -21,11 +23,9 @@ from harness.lighthouse import audit, find_lighthouse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RUNS = 3
+RUNS = 5  # single runs on a busy machine vary by up to 0.08; a median of five much less
 MIN_SCORE = 0.9
 MAX_GAP = 0.05
-# Pages not yet held to the target, with the median score they must keep.
-HELD_TO = {"chapter-20/lenet-alexnet.html": 0.87, "chapter-20/notebooks/relu-vs-tanh.html": 0.87}
 PAGES = [p for p in site_pages() if p != "404.html"]
 
 
@@ -61,8 +61,5 @@ def test_page_performs_like_a_bare_material_page(path, lighthouse, chromium_path
               f"largest contentful paint {typical.metrics['largest-contentful-paint']:.0f} ms, "
               f"{typical.dom_elements} elements")
     print(detail)
-    if path in HELD_TO:
-        assert score >= HELD_TO[path], f"worse than the score this page is held to ({HELD_TO[path]}): {detail}"
-        return
     assert score >= MIN_SCORE, f"below {MIN_SCORE}: {detail}"
     assert score >= bare_score - MAX_GAP, f"more than {MAX_GAP} below the bare page: {detail}"
