@@ -7,6 +7,8 @@ import pytest
 
 from harness.browser import ARTICLE_TEXT, LOAD_EVERY_FIGURE, PageVisit, build_bare_material_site, serve_directory, site_pages
 from harness.paths import DOCS, REPO
+from harness.sandbox import RepositoryCopy
+from harness.site import build_site
 from harness.snippets import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -242,3 +244,49 @@ def test_no_page_is_heavier_than_a_bare_material_page(browser, site_url, tmp_pat
     (REPORT_DIR / "page-weights.json").write_text(json.dumps(rows, indent=2) + "\n")
     heavy = {p: r for p, r in rows.items() if r["ratio"] > MAX_WEIGHT_RATIO}
     assert not heavy, f"pages heavier than {MAX_WEIGHT_RATIO}x a bare Material page: {heavy}"
+
+
+AUTOMATIC_PALETTE = """  palette:
+    - media: "(prefers-color-scheme)"
+      toggle:
+        icon: material/brightness-auto
+        name: Switch to light mode
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to the system's preference
+"""
+
+
+def test_palette_toggle_follows_the_system_when_configured_to(browser, tmp_path):
+    """Material's documented three-way toggle (system, light, dark) works with palette.js too."""
+    copy = RepositoryCopy(tmp_path / "repo")
+    config = copy.path("mkdocs.yml")
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("  palette:\n"), text.index("\n\n", text.index("  palette:\n")) + 1
+    config.write_text(text[:start] + AUTOMATIC_PALETTE + text[end:], encoding="utf-8")
+    built = build_site(tmp_path / "site", config)
+    assert built.returncode == 0, built.log
+    context = browser.new_context(color_scheme="dark")
+    try:
+        with serve_directory(built.site_dir) as url:
+            page = context.new_page()
+            page.goto(f"{url}/index.html", wait_until="networkidle")
+            scheme = lambda: page.get_attribute("body", "data-md-color-scheme")
+            assert scheme() == "slate", "the system option does not follow a dark system"
+            page.emulate_media(color_scheme="light")
+            page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+            seen = []
+            for _ in range(3):  # system -> light -> dark -> system
+                page.locator("form[data-palette-toggle] label:visible").click()
+                page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+                seen.append((scheme(), page.evaluate("__md_get('__palette').index")))
+            assert seen == [("default", 1), ("slate", 2), ("default", 0)], seen
+    finally:
+        context.close()

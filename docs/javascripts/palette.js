@@ -1,6 +1,8 @@
 // The light/dark toggle (partials/palette.html). It keeps Material's behaviour: the reader's
 // choice is stored under Material's own key, which Material's head script applies before the
-// page is drawn; a first visit follows the system's preference; Enter on the toggle switches.
+// page is drawn; a first visit follows the system's preference; an option with the media
+// "(prefers-color-scheme)" follows the system's light or dark option, also when the system
+// switches; Enter on the toggle moves to the next option.
 // Unlike Material's palette component it changes nothing the head script already set, so a
 // page load restyles nothing, and it marks the page as switching only when the reader switches.
 (function () {
@@ -9,12 +11,23 @@
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
   var body = document.body;
   var current = 0;
+  var AUTOMATIC = "(prefers-color-scheme)";
+  var systemLight = matchMedia("(prefers-color-scheme: light)");
 
   function colourOf(input) {
     var colour = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       colour[key] = input.getAttribute("data-md-color-" + key);
     });
+    if (colour.media === AUTOMATIC) {  // the colours of the option for the system's preference
+      var followed = form.querySelector("[data-md-color-media='(prefers-color-scheme: " +
+        (systemLight.matches ? "light" : "dark") + ")']");
+      if (followed) {
+        ["scheme", "primary", "accent"].forEach(function (key) {
+          colour[key] = followed.getAttribute("data-md-color-" + key);
+        });
+      }
+    }
     return colour;
   }
 
@@ -68,6 +81,9 @@
 
   inputs.forEach(function (input, i) {
     input.addEventListener("change", function () { apply(i, true); });
+  });
+  systemLight.addEventListener("change", function () {
+    if (inputs[current].getAttribute("data-md-color-media") === AUTOMATIC) apply(current, true);
   });
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
