@@ -25,6 +25,18 @@ class Audit:
     accessibility: float
     metrics: dict  # audit id -> numeric value (ms, or unitless for layout shift)
     dom_elements: int
+    accessibility_failures: tuple[str, ...]  # "audit-id: title (first element)"
+
+
+def _failed_audits(report: dict, category: str) -> tuple[str, ...]:
+    failed = []
+    for ref in report["categories"][category]["auditRefs"]:
+        found = report["audits"][ref["id"]]
+        if ref.get("weight", 0) > 0 and found.get("score") is not None and found["score"] < 1:
+            items = found.get("details", {}).get("items", [])
+            element = items[0].get("node", {}).get("snippet", "") if items else ""
+            failed.append(f"{ref['id']}: {found['title']} ({element[:120]})")
+    return tuple(failed)
 
 
 def find_lighthouse() -> str | None:
@@ -53,4 +65,5 @@ def audit(url: str, lighthouse: str, chromium: str) -> Audit:
         accessibility=report["categories"]["accessibility"]["score"],
         metrics={name: audits[name]["numericValue"] for name in METRICS},
         dom_elements=int(audits["dom-size"]["numericValue"]),
+        accessibility_failures=_failed_audits(report, "accessibility"),
     )
