@@ -157,7 +157,6 @@ new MutationObserver(records => records.forEach(r => {
 def palette_state(page) -> dict:
     return page.evaluate("""() => ({
         scheme: document.body.getAttribute('data-md-color-scheme'),
-        switching: document.body.hasAttribute('data-md-color-switching'),
         visibleToggles: [...document.querySelectorAll('form[data-palette-toggle] label')]
             .filter(l => !l.hidden).map(l => l.title),
         stored: __md_get('__palette'),

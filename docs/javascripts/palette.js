@@ -37,19 +37,15 @@
     var header = document.querySelector("header");
     if (!header) return;
     var rgb = getComputedStyle(header).backgroundColor.match(/\d+/g) || [];
-    setMeta("theme-color", "#" + rgb.slice(0, 3).map(function (c) {
-      return (+c).toString(16).padStart(2, "0");
-    }).join(""));
-  }
-
-  function setMeta(name, content) {
-    var meta = document.head.querySelector('meta[name="' + name + '"]');
+    var meta = document.head.querySelector('meta[name="theme-color"]');
     if (!meta) {
       meta = document.createElement("meta");
-      meta.name = name;
+      meta.name = "theme-color";
       document.head.appendChild(meta);
     }
-    meta.content = content;
+    meta.content = "#" + rgb.slice(0, 3).map(function (c) {
+      return (+c).toString(16).padStart(2, "0");
+    }).join("");
   }
 
   function apply(index, switching) {

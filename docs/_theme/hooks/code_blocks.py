@@ -6,9 +6,10 @@ whitespace, punctuation, operators; site.css draws the last two plain as well). 
 whose colour differs from the code's own stay, and neighbouring spans of one colour become
 one. Material's script would otherwise visit every `pre > code` when a page loads, measure
 it and insert a button, and each measurement lays the whole page out again (on the section
-page, most of the time Lighthouse counts as blocking). Here the code sits in a scrolling span (`pre > .md-code-block > code`, styled as
-Material styles `pre > code` in site.css), the button is written into the page, and
-javascripts/code-copy.js copies with one listener for the whole page."""
+page, most of the time Lighthouse counts as blocking). Here the code sits in a scrolling
+span (`pre > .md-code-block > code`, styled as Material styles `pre > code` in site.css),
+the button is written into the page, and javascripts/code-copy.js copies with one listener
+for the whole page."""
 
 import itertools
 import re
@@ -37,29 +38,28 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 def lean_tokens(html: str) -> str:
     """Highlighted code with a span only where the colour changes."""
-    out, open_span = [], None  # open_span: [class, text] of a coloured token not yet written
+    out, pending = [], None  # pending: [class, colour, text] of a coloured token not yet written
     position = 0
     for match in _TOKEN.finditer(html):
         between = html[position:match.start()]
         position = match.end()
         cls, text = match.group("cls"), match.group("text")
         colour = TOKEN_COLOURS.get(cls, "plain")
-        if open_span and not between and colour is not None and colour == TOKEN_COLOURS.get(open_span[0]):
-            open_span[1] += text
+        if pending and not between and colour is not None and colour == pending[1]:
+            pending[2] += text
             continue
-        if open_span:
-            out.append(f'<span class="{open_span[0]}">{open_span[1]}</span>')
-            open_span = None
+        if pending:
+            out.append(f'<span class="{pending[0]}">{pending[2]}</span>')
+            pending = None
         out.append(between)
         if colour == "plain":
             out.append(text)
         else:
-            open_span = [cls, text]
-    if open_span:
-        out.append(f'<span class="{open_span[0]}">{open_span[1]}</span>')
+            pending = [cls, colour, text]
+    if pending:
+        out.append(f'<span class="{pending[0]}">{pending[2]}</span>')
     out.append(html[position:])
     return "".join(out)
-
 
 def on_page_content(html, page, **kwargs):
     numbers = itertools.count(1)
