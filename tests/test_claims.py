@@ -1,6 +1,9 @@
 """Every number in the prose is accounted for: computed by code or quoted from a source
-(see lenet_alexnet/claims.py). Sourced checks need no torch; computed ones use lenet_alexnet/facts.py."""
+(see lenet_alexnet/claims.py). Sourced checks need no torch; computed ones use lenet_alexnet/facts.py.
+Every sentence that cites a source, or says what one did, found or states, stands beside the
+source's own words (QUOTED), so that a reviewer reads claim and evidence side by side."""
 
+import json
 import re
 from fractions import Fraction
 from functools import lru_cache
@@ -8,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lenet_alexnet.claims import COMPUTED, SOURCED
+from lenet_alexnet.claims import COMPUTED, NO_SOURCE, QUOTED, SOURCED
 from harness.paths import DOCS
-from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on
+from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on, source_reporting_sentences
 
 PAGES = sorted({row[0] for row in COMPUTED + SOURCED} | {
     p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.suffix in (".md", ".ipynb")
@@ -194,3 +197,113 @@ def test_hand_written_alexnet_is_the_torchvision_topology(section_facts):
         "snippets/lenet_alexnet/alexnet.py: same weights, same input, different output from torchvision's AlexNet"
     )
     assert known["alexnet.parameters"] == known["pretrained.num_params"]
+
+
+# --- Sentences that report a source, and the source's own words behind each --------------------
+
+QUOTE_WORDS_AT_MOST = 45
+RECORDED_OUTPUT = "output:"  # a key naming a recorded output file instead of a References entry
+
+
+def quoted_rows_for(page: str) -> list:
+    return [row for row in QUOTED if row[0] == page]
+
+
+def unbacked_sentences(text, quoted: list, exempt: list) -> list[tuple[str, str]]:
+    """(line, sentence) for each sentence that reports a source but holds no row's phrase."""
+    phrases = [" ".join(row[1].split()) for row in quoted + exempt]
+    missing = []
+    for start, end in source_reporting_sentences(text):
+        sentence = text.text[start:end]
+        if not any(phrase in sentence for phrase in phrases):
+            missing.append((text.line_of(start), sentence))
+    return missing
+
+
+def recorded_output(path: str) -> str:
+    """The text of a recorded output: a snippet's .out file, or a notebook's printed outputs."""
+    file = DOCS.parent / path
+    if file.suffix == ".ipynb":
+        cells = json.loads(file.read_text(encoding="utf-8"))["cells"]
+        return "".join("".join(output.get("text", "")) for cell in cells if cell["cell_type"] == "code"
+                       for output in cell.get("outputs", []) if output.get("output_type") == "stream")
+    return file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_sentence_that_reports_a_source_quotes_it(page):
+    text = prose(page)
+    missing = unbacked_sentences(text, quoted_rows_for(page), [row for row in NO_SOURCE if row[0] == page])
+    assert not missing, (
+        f"docs/{page}: {len(missing)} sentence(s) cite a source or report what one did, found or states, "
+        "but no row of QUOTED in tests/lenet_alexnet/claims.py holds the source's words for them "
+        "(add a row with a phrase of the sentence, the key, the locator and a short quotation):\n"
+        + "\n".join(f"  {line}: \"{sentence[:160]}\"" for line, sentence in missing)
+    )
+
+
+def quoted_row_problems(text, references: dict, row) -> list[str]:
+    """What is wrong with one QUOTED row against a page's prose and References."""
+    page, phrase, key, locator, quote = row
+    wanted = " ".join(phrase.split())
+    if wanted not in text.text:
+        return [f"docs/{page}: the sentence with \"{phrase}\" is no longer on the page; its QUOTED row "
+                "(tests/lenet_alexnet/claims.py) must follow the sentence, or go with it"]
+    line = text.line_of(text.text.index(wanted))
+    problems = []
+    if not quote.strip() or not locator.strip():
+        problems.append(f"docs/{page}, {line}: the QUOTED row for \"{phrase}\" has no quotation or no locator")
+    if len(quote.split()) > QUOTE_WORDS_AT_MOST:
+        problems.append(f"docs/{page}, {line}: the quotation for \"{phrase}\" has {len(quote.split())} words; "
+                        f"keep to the words that carry the claim (at most {QUOTE_WORDS_AT_MOST})")
+    if key.startswith(RECORDED_OUTPUT):
+        source = key[len(RECORDED_OUTPUT):]
+        if " ".join(quote.split()) not in " ".join(recorded_output(source).split()):
+            problems.append(f"docs/{page}, {line}: the row for \"{phrase}\" quotes \"{quote}\", which {source} "
+                            "no longer prints")
+    elif key not in references:
+        problems.append(f"docs/{page}, {line}: the QUOTED row for \"{phrase}\" cites [{key}], which is not in "
+                        "the page's References")
+    return problems
+
+
+@pytest.mark.parametrize("row", QUOTED, ids=[row_id(r) for r in QUOTED])
+def test_quoted_row_stands_beside_its_sentence(row):
+    page = row[0]
+    problems = quoted_row_problems(prose(page), references_on(DOCS / page, page), row)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_quotation_check_catches_a_new_citation_and_a_lost_sentence(tmp_path):
+    """On a copy of the section page: a citation added to a sentence that has no row is named
+    with its line, and a row whose sentence was reworded is named too."""
+    page = "chapter-20/lenet-alexnet.md"
+    original = (DOCS / page).read_text(encoding="utf-8")
+    plain = "Chapter 19 had you write a convolutional network by hand and train it on CIFAR-10."
+    assert plain in original, "the sentence this test cites on a copy has left the page; pick another"
+    cited = plain[:-1] + " ([LeCun et al., 1998](#ref-lecun1998))."
+    copy = tmp_path / "lenet-alexnet.md"
+    copy.write_text(original.replace(plain, cited), encoding="utf-8")
+    text = read_prose(copy, page)
+    rows, exempt = quoted_rows_for(page), [row for row in NO_SOURCE if row[0] == page]
+    line = f"line {original[:original.index(plain)].count(chr(10)) + 1}"
+    assert [where for where, _ in unbacked_sentences(text, rows, exempt)] == [line]
+    assert not unbacked_sentences(prose(page), rows, exempt)
+
+    row = next(r for r in rows if r[1] == "The paper counts about 60,000 trainable parameters")
+    copy.write_text(original.replace("The paper counts about", "The paper gives about"), encoding="utf-8")
+    problems = quoted_row_problems(read_prose(copy, page), references_on(copy, page), row)
+    assert len(problems) == 1 and "is no longer on the page" in problems[0], problems
+
+
+@pytest.mark.parametrize("page, phrase, why", NO_SOURCE, ids=[row_id(r) for r in NO_SOURCE])
+def test_sentence_said_to_report_no_source_cites_none(page, phrase, why):
+    text = prose(page)
+    wanted = " ".join(phrase.split())
+    sentences = [text.text[a:b] for a, b in source_reporting_sentences(text) if wanted in text.text[a:b]]
+    assert sentences, f"docs/{page}: no flagged sentence holds \"{phrase}\" any more; drop its NO_SOURCE row"
+    assert why.strip(), f"NO_SOURCE row \"{phrase}\" gives no reason"
+    for sentence in sentences:
+        assert "](#ref-" not in sentence, (
+            f"docs/{page}: \"{sentence[:120]}\" cites a source, so it needs a QUOTED row, not a NO_SOURCE one"
+        )

@@ -26,7 +26,7 @@ def outcomes(output: str) -> dict[str, str]:
 def test_parallel_run_matches_serial_and_runs_each_snippet_once(tmp_path):
     copy = RepositoryCopy(tmp_path / "repo")
     # One drift, so that the comparison covers a failure too.
-    copy.replace("snippets/lenet_alexnet/lenet5.out", "61,706", "61,707")
+    copy.replace("snippets/lenet_alexnet/lenet5.out", "parameters: 61,706", "parameters: 61,707")
     runs = {}
     for mode, extra in (("serial", ()), ("parallel", ("-n", "2"))):
         log = tmp_path / f"{mode}.log"

@@ -68,7 +68,7 @@ def test_the_pages_command_catches_a_different_output(reader_folder, built_site,
     folder = tmp_path / "changed"
     shutil.copytree(reader_folder, folder)
     expected = folder / f"{EXAMPLE}.out"
-    expected.write_text(expected.read_text(encoding="utf-8").replace("61,706", "61,707"), encoding="utf-8")
+    expected.write_text(expected.read_text(encoding="utf-8").replace("parameters: 61,706", "parameters: 61,707"), encoding="utf-8")
     result = run_as_reader(command_on_the_page(built_site.site_dir), folder)
     assert result.returncode != 0 and "same output" not in result.stdout, result.stdout
     assert "61,707" in result.stdout, "diff shows the line that differs"

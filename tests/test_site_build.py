@@ -58,7 +58,7 @@ def test_every_formula_is_converted_to_mathml(built_site):
 def test_section_page_has_its_math_as_mathml(built_site):
     html = (built_site.site_dir / "chapter-20" / "lenet-alexnet.html").read_text(encoding="utf-8")
     assert html.count("<math") >= 10, "the section's formulas were not rendered as MathML"
-    assert 'data-tex="\\text{ReLU}(x) = \\max(0, x)."' in html
+    assert 'data-tex="\\text{ReLU}(x) = \\max(0, x),"' in html
 
 
 def test_function_names_are_set_as_functions(built_site):

@@ -1,5 +1,5 @@
 # The Practical Example, replayed on a real photograph: what a careless API
-# fed the network, next to what the weights were trained to expect.
+# fed the network, next to the input the weights' own transforms produce.
 import numpy as np
 import torch
 from PIL import Image
@@ -13,7 +13,8 @@ photo = Image.fromarray(load_sample_image("flower.jpg"))
 squashed = np.asarray(photo.resize((256, 256)), dtype=np.float32)
 deployed = torch.from_numpy(squashed).permute(2, 0, 1)
 
-# What training used: the preprocessing bundled with the weights.
+# The inference transforms bundled with the weights: resize, centre crop,
+# and the normalisation that training used as well.
 expected = AlexNet_Weights.IMAGENET1K_V1.transforms()(photo)
 
 

@@ -1,6 +1,6 @@
-# AlexNet with torchvision's ImageNet weights: the network and the exact
-# input pipeline those weights were trained with come from one enum
-# member.
+# AlexNet with torchvision's ImageNet weights: the network and the
+# inference preprocessing torchvision documents for those weights come
+# from one enum member.
 # The first run downloads about 233 MB into torch's cache ($TORCH_HOME).
 import torch
 from PIL import Image
@@ -19,7 +19,8 @@ for metric, value in weights.meta["_metrics"]["ImageNet-1K"].items():
     print(f"ImageNet-1K {metric}: {value:.3f} %")
 print(f"classes: {len(weights.meta['categories'])}")
 
-# The preprocessing the weights expect; anything else degrades them quietly.
+# The inference preprocessing: its normalisation is the one used in
+# training; the resize and centre crop replace training's random crops.
 print(f"resize shorter side to {preprocess.resize_size[0]} px "
       f"({preprocess.interpolation.value})")
 print(f"centre-crop to {preprocess.crop_size[0]}x{preprocess.crop_size[0]}")

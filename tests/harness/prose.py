@@ -34,6 +34,7 @@ NUMBER = re.compile(
 NOT_A_QUANTITY = [re.compile(p) for p in (
     r"\b(?:[Ss]ections?|[Ss]ubsections?|[Ff]igures?|[Tt]ables?|[Ee]quations?|[Ee]xercises?"
     r"|[Cc]hapters?|[Pp]art|[Cc]ode [Ff]ragments?|[Ff]ragments?)\s+\d+(?:\.\d+)*",
+    r"\b(?:[Ss]ections|[Ff]igures|[Tt]ables|[Cc]hapters)\s+\d+(?:\.\d+)*\s+and\s+\d+(?:\.\d+)*",
     r"\b\d+\.\d+\.\d+(?:\.\d+)*\b",  # version strings and three-part section numbers
     r"\b(?:Python|torch|torchvision|PyTorch|MkDocs|version|v)\s?\d+(?:\.\d+)+",
     r"\barXiv:\S+", r"\bdoi:\S+",
@@ -57,6 +58,7 @@ class Prose:
     page: str
     text: str
     origins: tuple  # (offset where a source line starts in text, its label), ascending
+    paragraph_starts: frozenset = frozenset()  # offsets where a paragraph or a cell begins
 
     def line_of(self, offset: int) -> str:
         label = self.origins[0][1]
@@ -124,22 +126,26 @@ def _markdown_lines(text: str):
 def read_prose(path: Path, page: str) -> Prose:
     """The prose of a Markdown page or of a notebook's Markdown cells."""
     raw = Path(path).read_text(encoding="utf-8")
-    labelled = []
+    labelled = []  # (label, line, where: (cell, line number))
     if page.endswith(".ipynb"):
         for cell_no, cell in enumerate(json.loads(raw)["cells"], 1):
             if cell["cell_type"] == "markdown":
                 for line_no, line in _markdown_lines("".join(cell["source"])):
-                    labelled.append((f"cell {cell_no} line {line_no}", line))
+                    labelled.append((f"cell {cell_no} line {line_no}", line, (cell_no, line_no)))
     else:
-        labelled = [(f"line {n}", line) for n, line in _markdown_lines(raw)]
-    text, origins = "", []
-    for label, line in labelled:
+        labelled = [(f"line {n}", line, (0, n)) for n, line in _markdown_lines(raw)]
+    text, origins, paragraph_starts, previous = "", [], set(), None
+    for label, line, where in labelled:
         flat = " ".join(line.split())
         if not flat:
             continue
+        # A line that does not follow the previous prose line directly opens a paragraph.
+        if previous is None or where != (previous[0], previous[1] + 1):
+            paragraph_starts.add(len(text))
+        previous = where
         origins.append((len(text), label))
         text += flat + " "
-    return Prose(page, text, tuple(origins) or ((0, "line 1"),))
+    return Prose(page, text, tuple(origins) or ((0, "line 1"),), frozenset(paragraph_starts))
 
 
 BRACKETED = re.compile(r"\[([^\]]+)\]")
@@ -172,3 +178,48 @@ def references_on(path: Path, page: str) -> dict[str, str]:
     body = re.split(r"^#+\s", section[1], flags=re.MULTILINE)[0]
     return {key: re.sub(r"<[^>]+>", "", entry).strip()
             for key, entry in re.findall(r'<li id="ref-([\w-]+)">(.*?)</li>', body, flags=re.DOTALL)}
+
+
+# A sentence reports a source when it cites one (a link to the References list) or says what
+# a source did, found, argued, measured or states.
+REPORTS_A_SOURCE = re.compile(
+    r"\]\(#ref-"
+    r"|\b(?:the|its|their|this|that|whose|a) (?:paper|papers|authors|documentation|maintainers|footnote)\b"
+    r"|\bpaper's\b|\bauthors'|\b(?:reports?|reported|found|showed|measured|observed|argues|argued)\b"
+    r"|\baccording to\b|\bdocuments\b",
+    re.IGNORECASE,
+)
+# Where a sentence ends: terminal punctuation before a capital or markup, or a new block.
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z\"*(\[!|#-])")
+_BLOCK_START = re.compile(r"^(?:#+\s|[-*]\s|\d+\.\s|\||!!!|\?\?\?|<figure|<figcaption|\*\*)")
+
+
+def sentences(prose: Prose) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the prose: split after terminal punctuation, at every
+    paragraph, and before every line that opens a block (heading, list item, table row,
+    callout, figure)."""
+    cuts = {0, len(prose.text)} | prose.paragraph_starts
+    cuts.update(match.end() for match in _SENTENCE_END.finditer(prose.text))
+    for index, (start, _) in enumerate(prose.origins):
+        end = prose.origins[index + 1][0] if index + 1 < len(prose.origins) else len(prose.text)
+        if _BLOCK_START.match(prose.text[start:end]):
+            cuts.add(start)
+    ordered = sorted(cuts)
+    spans = []
+    for start, end in zip(ordered, ordered[1:]):
+        while end > start and prose.text[end - 1] == " ":
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def source_reporting_sentences(prose: Prose) -> list[tuple[int, int]]:
+    """The sentences that cite a source or report what one did, found or states."""
+    return [(a, b) for a, b in sentences(prose)
+            if not _in_heading(prose, a) and REPORTS_A_SOURCE.search(prose.text[a:b])]
+
+
+def _in_heading(prose: Prose, offset: int) -> bool:
+    line_start = max(start for start, _ in prose.origins if start <= offset)
+    return prose.text.startswith("#", line_start)

@@ -29,6 +29,7 @@ print(json.dumps({
     "init.relu_gain_squared": round(gain("relu") ** 2, 12),
     "init.tanh_gain": gain("tanh"),
     "digits.image_size": f"{digits.shape[1]}x{digits.shape[2]}",
+    "digits.value_range": [int(digits.min()), int(digits.max())],
     "resnet50.v1_acc1_percent": ResNet50_Weights.IMAGENET1K_V1.meta["_metrics"]["ImageNet-1K"]["acc@1"],
 }))
 """

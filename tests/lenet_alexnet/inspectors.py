@@ -44,7 +44,16 @@ def lenet5(ns: dict) -> dict:
             alt += [f"{size}x{size}", next(results)]
     alt += [str(m.out_features) for m in denses]
     pool = of(model, nn.MaxPool2d)[0].kernel_size
+    ours, paper = ns["ours"], ns["paper"]
     return {
+        "lenet5.paper_parameters": sum(paper.values()),
+        "lenet5.excess_over_paper": count(model) - sum(paper.values()),
+        "lenet5.full_c3_excess": ours["C3"] - paper["C3"],
+        "lenet5.c3_parameters": ours["C3"],
+        "lenet5.paper_c3_parameters": paper["C3"],
+        "lenet5.output_layer_parameters": ours["output"],
+        "lenet5.subsampling_coefficients": paper["S2"] + paper["S4"],
+        "lenet5.pool_layers": len(of(model, nn.MaxPool2d)),
         "lenet5.parameters": count(model),
         "lenet5.input_size": f"{side}x{side}",
         "lenet5.feature_map": f"{height}x{width}x{channels}",
@@ -147,7 +156,19 @@ def alexnet_2012(ns: dict) -> dict:
     convs = of(paper, nn.Conv2d)
     with torch.no_grad():
         first_map = convs[0](torch.zeros(1, 3, 227, 227)).shape[-1]
+    trick = ns["trick"]
+    widths = lambda model: [m.out_channels for m in of(model, nn.Conv2d)]  # noqa: E731
     return {
+        "alexnet2012.lrn_matches_formula": bool(torch.allclose(
+            ns["lrn"]()(ns["sample"]), ns["lrn_by_hand"](ns["sample"]), rtol=1e-5)),
+        "alexnet2012.dropout_follows_dense": all(
+            isinstance(before, nn.ReLU) for before, layer in zip(paper.classifier, paper.classifier[1:])
+            if isinstance(layer, nn.Dropout)),
+        "owt.conv_widths": widths(trick),
+        "owt.torchvision_conv4": widths(library)[3],
+        "owt.conv4": widths(trick)[3],
+        "owt.parameters": count(trick),
+        "owt.torchvision_saves": count(trick) - count(library),
         "alexnet2012.parameters": count(paper),
         "alexnet2012.difference": count(library) - count(paper),
         "alexnet2012.response_norms": len(of(paper, nn.LocalResponseNorm)),

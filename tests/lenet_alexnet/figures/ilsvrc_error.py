@@ -13,17 +13,20 @@ def render(winners) -> str:
         y = base - tick * scale
         body.append(f'<line x1="{left - 6}" y1="{y}" x2="{width - 30}" y2="{y}" stroke="#eceff1"/>')
         body.append(text(left - 10, y + 4, f"{tick} %", size=12, anchor="end", fill="#546e7a"))
+    # The first kind of system in the table (features designed by hand) is drawn like pooling,
+    # the other (learned features) like convolutions; the legend names both as the table does.
+    designed, learned = list(dict.fromkeys(kind for _, _, kind, _ in winners))
     for index, (year, team, kind, error) in enumerate(winners):
         x = left + 30 + index * 170
         h = error * scale
-        body.append(rect(x, base - h, 100, h, "conv" if kind == "deep CNN" else "pool", rx=2))
+        body.append(rect(x, base - h, 100, h, "pool" if kind == designed else "conv", rx=2))
         body.append(text(x + 50, base - h - 8, f"{error:.1f} %", size=14, weight="bold"))
         body.append(text(x + 50, base + 20, str(year), size=13))
         body.append(text(x + 50, base + 38, team, size=12, fill="#546e7a"))
     body.append(rect(left, height - 24, 14, 12, "pool", rx=2))
-    body.append(text(left + 20, height - 14, "hand-engineered features", size=12, anchor="start"))
+    body.append(text(left + 20, height - 14, designed, size=12, anchor="start"))
     body.append(rect(left + 230, height - 24, 14, 12, "conv", rx=2))
-    body.append(text(left + 250, height - 14, "deep CNN", size=12, anchor="start"))
+    body.append(text(left + 250, height - 14, learned, size=12, anchor="start"))
     summary = "; ".join(f"{year} {team} {error:.1f} % ({kind})" for year, team, kind, error in winners)
     return document(width, height, "Winning ILSVRC top-5 error by year", f"Winning top-5 error: {summary}.", body)
 
