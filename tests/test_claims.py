@@ -307,3 +307,16 @@ def test_sentence_said_to_report_no_source_cites_none(page, phrase, why):
         assert "](#ref-" not in sentence, (
             f"docs/{page}: \"{sentence[:120]}\" cites a source, so it needs a QUOTED row, not a NO_SOURCE one"
         )
+
+
+def test_the_2012_plan_does_what_its_caption_says(section_facts):
+    """Code Fragment 3's caption: its response normalisation is Section 3.3's formula, and its
+    dropout acts on the outputs of the first two dense layers (Section 4.2)."""
+    assert section_facts["alexnet2012.lrn_matches_formula"], (
+        "snippets/lenet_alexnet/alexnet_2012.py: nn.LocalResponseNorm no longer computes the paper's "
+        "formula (Section 3.3) on the fragment's sample"
+    )
+    assert section_facts["alexnet2012.dropout_follows_dense"], (
+        "snippets/lenet_alexnet/alexnet_2012.py: a Dropout layer no longer follows a dense layer's ReLU, "
+        "so it drops something other than the outputs of fc6 and fc7"
+    )

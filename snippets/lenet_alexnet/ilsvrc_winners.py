@@ -1,12 +1,12 @@
 # Exercise 20.1.3: the winning ILSVRC classification entries of 2010-2012.
 # Top-5 error on the test set, from the challenge's published results
 # (Russakovsky et al., IJCV 2015, and the ILSVRC 2012 results page).
-HAND_ENGINEERED = "features designed by hand"
+HAND_ENGINEERED = "hand-designed descriptors"
 WINNERS = [
     # year, team, kind of system, top-5 error in %
     (2010, "NEC-UIUC", HAND_ENGINEERED, 28.2),
     (2011, "XRCE", HAND_ENGINEERED, 25.8),
-    (2012, "SuperVision", "features learned by a deep CNN", 15.3),
+    (2012, "SuperVision", "deep CNN, learned end to end", 15.3),
 ]
 
 print(f"{'year':<6}{'team':<12}{'top-5 error':>12}  kind")

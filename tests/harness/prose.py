@@ -185,7 +185,8 @@ def references_on(path: Path, page: str) -> dict[str, str]:
 REPORTS_A_SOURCE = re.compile(
     r"\]\(#ref-"
     r"|\b(?:the|its|their|this|that|whose|a) (?:paper|papers|authors|documentation|maintainers|footnote)\b"
-    r"|\bpaper's\b|\bauthors'|\b(?:reports?|reported|found|showed|measured|observed|argues|argued)\b"
+    r"|\bpaper's\b|\bauthors'|\b(?:reports?|reported|found|showed|measured|observed|argues|argued"
+    r"|describes|described)\b"
     r"|\baccording to\b|\bdocuments\b",
     re.IGNORECASE,
 )

@@ -119,8 +119,10 @@ def alexnet(ns: dict) -> dict:
         "alexnet.pool_window": f"{pools[0].kernel_size}x{pools[0].kernel_size}",
         "alexnet.stem_kernel_shape": f"{convs[0].kernel_size[0]}x{convs[0].kernel_size[1]}",
         "alexnet.stem_stride": convs[0].stride[0],
+        "alexnet.stem_padding": convs[0].padding[0],
         "alexnet.dropout_layers": len(of(model, nn.Dropout)),
         "alexnet.input_size": "224x224",
+        "alexnet.input_side": 224,
         "alexnet.figure_stages": [stage.label for stage in stages],
         "figure.alexnet_stages": [[s.kind, list(s.shape), s.operation] for s in stages],
     }
@@ -187,6 +189,8 @@ def preprocessing_mismatch(ns: dict) -> dict:
         "mismatch.deployed_range": [round(float(deployed.min())), round(float(deployed.max()))],
         "mismatch.deployed_mean_range": [round(float(means.min())), round(float(means.max()))],
         "mismatch.orders_of_magnitude": round(math.log10(spread)),
+        "mismatch.expected_abs_max": round(float(expected.abs().max())),
+        "mismatch.expected_mean_abs_bound": math.ceil(float(expected.mean(dim=(1, 2)).abs().max())),
     }
 
 
