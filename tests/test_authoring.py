@@ -41,13 +41,13 @@ def wait_for(url: str, condition, seconds: float) -> str | None:
 
 
 
-# What an author waits for between saving a recorded output and seeing it served. Measured on
-# two cores, eight edits each: 0.7 to 1.2 s idle, 1.7 to 2.2 s with three other processes
-# keeping the CPU busy. The limit is more than twice the busy worst case.
-RELOAD_LIMIT_S = 5.0
+# How long an author waits between saving a recorded output and seeing it served is recorded
+# with the test, not asserted (a busy machine is not a broken server); on two cores it was 0.7
+# to 1.2 s idle and 1.7 to 2.2 s with three other processes busy. The waits below only guard
+# against a server that never answers.
 
 
-def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
+def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path, record_property):
     copy = RepositoryCopy(tmp_path / "repo")
     port = free_port()
     server = subprocess.Popen(
@@ -76,5 +76,4 @@ def test_serve_shows_the_section_and_reloads_when_an_output_changes(tmp_path):
             server.kill()
             server.wait()
     # Notebooks are never executed by a build, so the wait is the build's and the watcher's.
-    assert waited <= RELOAD_LIMIT_S, (f"the edited output was served {waited:.2f} s after saving "
-                                      f"(limit {RELOAD_LIMIT_S} s)\n" + "".join(log))
+    record_property("reload_seconds", round(waited, 2))

@@ -5,16 +5,14 @@ import re
 
 import pytest
 
-from harness.browser import ARTICLE_TEXT, LOAD_EVERY_FIGURE, PageVisit, build_bare_material_site, serve_directory, site_pages
-from harness.paths import DOCS, REPO
+from harness.browser import LOAD_EVERY_FIGURE, PageVisit, serve_directory, site_pages
+from harness.paths import DOCS
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
 from harness.snippets import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-REPORT_DIR = REPO / ".harness" / "browser"
-MAX_WEIGHT_RATIO = 1.5
 RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
 
 
@@ -219,30 +217,6 @@ def test_site_works_from_disk(context, built_site):
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.url == page_file.as_uri()
-
-
-def test_no_page_is_heavier_than_a_bare_material_page(browser, site_url, tmp_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    ours, texts = {}, {}
-    try:
-        for path in PAGES:
-            if path == "404.html":
-                continue
-            record = visit(context, f"{site_url}/{path}", site_url)
-            ours[path] = record.transferred_bytes()
-            texts[path] = record.page.evaluate(ARTICLE_TEXT)
-        bare_site = build_bare_material_site(tmp_path, texts)
-        bare = {}
-        with serve_directory(bare_site) as bare_url:
-            for path in texts:
-                bare[path] = visit(context, f"{bare_url}/{path}", bare_url).transferred_bytes()
-    finally:
-        context.close()
-    rows = {p: {"bytes": ours[p], "bare_material_bytes": bare[p], "ratio": round(ours[p] / bare[p], 3)} for p in ours}
-    REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    (REPORT_DIR / "page-weights.json").write_text(json.dumps(rows, indent=2) + "\n")
-    heavy = {p: r for p, r in rows.items() if r["ratio"] > MAX_WEIGHT_RATIO}
-    assert not heavy, f"pages heavier than {MAX_WEIGHT_RATIO}x a bare Material page: {heavy}"
 
 
 AUTOMATIC_PALETTE = """  palette:

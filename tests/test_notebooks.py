@@ -1,4 +1,6 @@
-"""Exercise notebooks re-run and print what their recorded outputs show."""
+"""Exercise notebooks re-run and print what their recorded outputs show. How long a run takes
+is recorded with the test (and timed in tests/benchmark.py), never asserted: a busy machine is
+not a broken notebook."""
 
 import time
 
@@ -32,4 +34,3 @@ def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_pro
         f"{rel(path)}: outputs drifted\n" + "\n".join(problems)
         + "\nIf the change is intended, re-record with: pytest --update-outputs"
     )
-    assert seconds < 120, f"{rel(path)} took {seconds:.0f} s; it must run in under two minutes"

@@ -1,0 +1,64 @@
+"""Every page costs no more to load than its budget allows against a bare Material page with
+the same text, built in the same run (harness/budgets.py): elements, compressed bytes of each
+kind, render-blocking requests, style recalculations and layouts on load. These do not move
+with the load on the machine; Lighthouse's score, which does, is reported by
+tests/benchmark_pages.py, and the budgets are set where it puts every page at 0.9 or more and
+within 0.05 of the bare page. Each page's measurements go to .harness/browser/page-costs.json."""
+
+import json
+
+import pytest
+
+from harness.browser import article_texts, build_bare_material_site, serve_directory, site_pages
+from harness.budgets import BUDGETS, measure, over_budget
+from harness.paths import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = [p for p in site_pages() if p != "404.html"]
+REPORT = REPO / ".harness" / "browser" / "page-costs.json"
+
+
+@pytest.fixture(scope="module")
+def costs(built_site, browser, tmp_path_factory):
+    """{page: (its cost, the bare page's cost)}, each page loaded once, served compressed as
+    GitHub Pages serves it."""
+    assert built_site.returncode == 0, built_site.log
+    measured = {}
+    with serve_directory(built_site.site_dir, compress=True) as site_url:
+        context = browser.new_context()
+        try:
+            texts = article_texts(context.new_page(), site_url, PAGES)
+        finally:
+            context.close()
+        bare_site = build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
+        with serve_directory(bare_site, compress=True) as bare_url:
+            for path in PAGES:
+                measured[path] = (measure(browser, f"{site_url}/{path}"), measure(browser, f"{bare_url}/{path}"))
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps({p: {"site": ours.as_row(), "bare_material": bare.as_row()}
+                                  for p, (ours, bare) in measured.items()}, indent=2) + "\n", encoding="utf-8")
+    return measured
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_within_its_budgets(path, costs):
+    ours, bare = costs[path]
+    problems = over_budget(path, ours, bare)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_page_over_budget_is_named_with_its_metric():
+    from harness.budgets import PageCost
+
+    bare = PageCost(elements=800, bytes={"document": 20_000, "stylesheet": 20_000, "script": 40_000},
+                    blocking=("main.css",), style_recalculations=8, layouts=6)
+    heavy = PageCost(elements=5_000, bytes={"document": 20_000, "stylesheet": 20_000, "script": 40_000},
+                     blocking=("main.css", "extra.css", "a.js", "b.js", "c.js", "d.js"),
+                     style_recalculations=8, layouts=6 + 17)
+    problems = over_budget("chapter/page.html", heavy, bare)
+    assert [p.split(":")[1].split()[0] for p in problems] == ["elements", "render_blocking", "layouts"], problems
+    assert all(p.startswith("chapter/page.html: ") for p in problems)
+    assert "d.js" in problems[1] and "bare Material page's 6" in problems[2]
+    assert not over_budget("chapter/page.html", bare, bare)
+    assert {b.metric for b in BUDGETS} >= {"elements", "render_blocking", "style_recalculations", "layouts"}
