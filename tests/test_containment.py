@@ -87,6 +87,57 @@ def test_loopback_stays_open(runner, tmp_path):
     assert result.ok and result.stdout == "connected\n", result.stderr
 
 
+def test_loopback_is_closed_to_services_the_snippet_did_not_start(runner, tmp_path):
+    import socket
+
+    service = socket.socket()  # a local service of the machine's, not the snippet's
+    service.bind(("127.0.0.1", 0))
+    service.listen()
+    try:
+        port = service.getsockname()[1]
+        result = run(runner, tmp_path, f"import socket\nsocket.socket().connect(('127.0.0.1', {port}))\n")
+    finally:
+        service.close()
+    assert not result.ok
+    assert "a local service the snippet did not start" in result.stderr, result.stderr
+
+
+def test_a_snippet_cannot_write_outside_its_temporary_folders(runner, tmp_path):
+    """Outside the repository too: a repository copy's snippet could otherwise write into the
+    repository it was copied from, which lies outside the copy."""
+    target = REPO.parent / f".containment-probe-{os.getpid()}"
+    try:
+        result = run(runner, tmp_path, f"open({str(target)!r}, 'w').write('x')\n")
+        assert not target.exists(), f"the snippet wrote {target}"
+    finally:
+        if target.exists():
+            target.unlink()
+    assert not result.ok
+    assert "outside the snippet's scratch and temporary folders" in result.stderr, result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.copies_repository
+def test_a_snippet_on_a_repository_copy_cannot_write_the_original(tmp_path):
+    from harness.sandbox import RepositoryCopy, add_synthetic_section
+
+    copy = RepositoryCopy(tmp_path / "repo")
+    folder, _ = add_synthetic_section(copy, "escape_probe")
+    original = REPO / "docs" / "index.md"
+    before = original.read_bytes()
+    copy.path(f"{folder}/tally.py").write_text(
+        f"open({str(original)!r}, 'a').write('written from a copy')\nprint('done')\n", encoding="utf-8")
+    copy.path(f"{folder}/tally.out").write_text("done\n", encoding="utf-8")
+    try:
+        run = copy.pytest(f"{folder}/tally.py", env={"HARNESS_NO_CACHE": "1"})
+    finally:
+        changed = original.read_bytes() != before
+        if changed:
+            original.write_bytes(before)
+    assert not changed, "a snippet run on a repository copy changed the original docs/index.md"
+    assert run.returncode != 0 and "outside the snippet's scratch and temporary folders" in run.output, run.output
+
+
 @pytest.mark.parametrize("how", [
     "import subprocess; subprocess.run(['true'])",
     "import os; os.system('true')",

@@ -2,16 +2,19 @@
 hooks (which cover every way Python reaches the operating system, so that `connect_ex`, UDP
 `sendto`, name lookups and subprocesses are caught like `connect`):
 
-- reach the network beyond this machine;
+- reach the network beyond this machine, or a local service it did not start itself (loopback
+  is open only to the ports its own sockets are bound to);
 - start another program;
-- write, move or delete anything inside the repository (it runs in a scratch folder that
-  mirrors the repository's top level, so it can still read files by relative path).
+- write, move or delete anything outside its temporary folders (it runs in a scratch folder
+  that mirrors the repository's top level, so it can still read files by relative path, and
+  any write into the repository, or into the repository a copy was made from, is refused).
 """
 
 import ipaddress
 import os
 import sys
 import tempfile
+import weakref
 from pathlib import Path
 
 
@@ -29,8 +32,10 @@ class ProgramRefused(PermissionError):
 
 NETWORK_MESSAGE = ("network access is blocked while verifying snippets (tried {what}); "
                    "a snippet must not download anything during the tests")
-WRITE_MESSAGE = ("[harness] the snippet tried to {action} {path}, inside the repository; snippets run in a "
+WRITE_MESSAGE = ("[harness] the snippet tried to {action} {path}, {where}; snippets run in a "
                  "scratch folder and may write only there or in a temporary folder")
+LOCAL_SERVICE_MESSAGE = ("network access is blocked while verifying snippets (tried {what}, a local service the "
+                         "snippet did not start); loopback is open only to ports the snippet bound itself")
 PROGRAM_MESSAGE = "[harness] the snippet tried to start another program ({what}); snippets run in one process"
 
 # Events whose arguments name a path that is changed, and the word for the message.
@@ -71,25 +76,54 @@ def mirror_repository(repo: Path, scratch: Path) -> None:
             os.symlink(entry, Path(scratch) / entry.name)
 
 
+def _within(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def contain(repo: Path) -> None:
-    """Install the hooks in this (throwaway) process; they cannot be removed."""
+    """Install the hooks in this (throwaway) process; they cannot be removed. Writes are
+    allowed only under the temporary folder (where the scratch folder, HOME and the torch
+    cache live) and to devices; never into `repo`, even when it lies in the temporary folder,
+    as a repository copy does."""
     repo = os.path.realpath(repo)
+    writable = [os.path.realpath(tempfile.gettempdir()), "/dev"]
     # Helpers beside the snippet are compiled from their source, never from a __pycache__ that
     # may be older than an edit made within the same second; nothing is written beside them.
     sys.pycache_prefix = tempfile.mkdtemp(prefix="snippet-pycache-")
+    bound = weakref.WeakSet()  # the snippet's own sockets that were bound to an address
 
-    def inside_repo(path) -> bool:
+    def where_refused(path) -> str | None:
         if isinstance(path, int) or path is None:
-            return False
+            return None
         try:
             real = os.path.realpath(os.fsdecode(path))
         except (TypeError, ValueError):
-            return False
-        return real == repo or real.startswith(repo + os.sep)
+            return None
+        if _within(real, repo):
+            return "inside the repository"
+        if not any(_within(real, root) for root in writable):
+            return "outside the snippet's scratch and temporary folders"
+        return None
 
     def refuse_write(action, path):
-        if inside_repo(path):
-            raise RepositoryWriteRefused(WRITE_MESSAGE.format(action=action, path=os.fsdecode(path)))
+        where = where_refused(path)
+        if where:
+            raise RepositoryWriteRefused(WRITE_MESSAGE.format(action=action, path=os.fsdecode(path), where=where))
+
+    def own_ports() -> set:
+        ports = set()
+        for sock in list(bound):
+            try:
+                ports.add(sock.getsockname()[1])
+            except (OSError, IndexError, TypeError):
+                pass
+        return ports
+
+    def check_address(address):
+        if not _is_local_address(address):
+            raise NetworkBlocked(NETWORK_MESSAGE.format(what=repr(address)))
+        if isinstance(address, tuple) and len(address) >= 2 and address[1] not in own_ports():
+            raise NetworkBlocked(LOCAL_SERVICE_MESSAGE.format(what=repr(address)))
 
     def hook(event, args):
         if event == "open":
@@ -100,10 +134,10 @@ def contain(repo: Path) -> None:
         elif event in _PATH_EVENTS:
             for path in args[:2] if event in ("os.rename", "os.link", "os.symlink", "shutil.copyfile", "shutil.move") else args[:1]:
                 refuse_write(_PATH_EVENTS[event], path)
+        elif event == "socket.bind":
+            bound.add(args[0])
         elif event in ("socket.connect", "socket.sendto", "socket.sendmsg"):
-            address = args[1] if len(args) > 1 else None
-            if not _is_local_address(address):
-                raise NetworkBlocked(NETWORK_MESSAGE.format(what=repr(address)))
+            check_address(args[1] if len(args) > 1 else None)
         elif event in _LOOKUPS:
             if not _is_local_host(args[0] if args else None):
                 raise NetworkBlocked(NETWORK_MESSAGE.format(what=f"a lookup of {args[0]!r}"))
