@@ -9,7 +9,8 @@ from . import cache
 from .paths import REPO
 
 IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "venv", "site", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".harness"
+    ".git", ".venv", "venv", "site", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".harness",
+    "node_modules", ".cache",
 )
 
 
