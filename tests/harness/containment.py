@@ -34,6 +34,8 @@ NETWORK_MESSAGE = ("network access is blocked while verifying snippets (tried {w
                    "a snippet must not download anything during the tests")
 WRITE_MESSAGE = ("[harness] the snippet tried to {action} {path}, {where}; snippets run in a "
                  "scratch folder and may write only there or in a temporary folder")
+# Repositories a repository copy was made from, separated by os.pathsep: never writable.
+PROTECTED_VARIABLE = "HARNESS_PROTECTED_REPOSITORIES"
 LOCAL_SERVICE_MESSAGE = ("network access is blocked while verifying snippets (tried {what}, a local service the "
                          "snippet did not start); loopback is open only to ports the snippet bound itself")
 PROGRAM_MESSAGE = "[harness] the snippet tried to start another program ({what}); snippets run in one process"
@@ -84,8 +86,9 @@ def contain(repo: Path) -> None:
     """Install the hooks in this (throwaway) process; they cannot be removed. Writes are
     allowed only under the temporary folder (where the scratch folder, HOME and the torch
     cache live) and to devices; never into `repo`, even when it lies in the temporary folder,
-    as a repository copy does."""
+    as a repository copy does, nor into a repository a copy was made from."""
     repo = os.path.realpath(repo)
+    protected = [repo] + [os.path.realpath(p) for p in os.environ.get(PROTECTED_VARIABLE, "").split(os.pathsep) if p]
     writable = [os.path.realpath(tempfile.gettempdir()), "/dev"]
     # Helpers beside the snippet are compiled from their source, never from a __pycache__ that
     # may be older than an edit made within the same second; nothing is written beside them.
@@ -99,8 +102,8 @@ def contain(repo: Path) -> None:
             real = os.path.realpath(os.fsdecode(path))
         except (TypeError, ValueError):
             return None
-        if _within(real, repo):
-            return "inside the repository"
+        if any(_within(real, root) for root in protected):
+            return "inside the repository" if _within(real, repo) else "inside the repository this copy came from"
         if not any(_within(real, root) for root in writable):
             return "outside the snippet's scratch and temporary folders"
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache
+from .containment import PROTECTED_VARIABLE
 from .paths import REPO
 
 # Imported once by the fork server, so that no snippet (and no run of the suite on a
@@ -281,7 +282,10 @@ class SnippetRunner:
             out_path, err_path = Path(scratch, "stdout"), Path(scratch, "stderr")
             reads_path, exports_path = Path(scratch, "reads"), Path(scratch, "exports.json")
             started = time.perf_counter()
-            arguments = (code, filename, self.env, str(out_path), str(err_path), str(reads_path),
+            # A run on a repository copy names the repositories it was copied from: the snippet
+            # may write into none of them (containment.py).
+            env = {**self.env, **{k: os.environ[k] for k in (PROTECTED_VARIABLE,) if os.environ.get(k)}}
+            arguments = (code, filename, env, str(out_path), str(err_path), str(reads_path),
                          inspector, str(exports_path), str(REPO))
             if new_interpreter:
                 worker = _InterpreterWorker(arguments, Path(scratch, "arguments.json"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache
+from .containment import PROTECTED_VARIABLE
 from .paths import REPO
 
 IGNORED = shutil.ignore_patterns(
@@ -49,6 +50,9 @@ class RepositoryCopy:
         wrote into the copy, and its execution log."""
         environment = {k: v for k, v in os.environ.items() if k not in ("CI", "PYTEST_ADDOPTS")}
         environment.update(env or {})
+        # The copy's snippets may not write into this repository, nor into the ones it came from.
+        protected = [p for p in os.environ.get(PROTECTED_VARIABLE, "").split(os.pathsep) if p] + [str(REPO)]
+        environment[PROTECTED_VARIABLE] = os.pathsep.join(protected)
         # Unchanged snippets may come from this repository's cache; changed ones never do.
         environment.setdefault("HARNESS_CACHE_DIR", str(cache.cache_dir()))
         log = Path(env["HARNESS_EXECUTION_LOG"]) if env and "HARNESS_EXECUTION_LOG" in env else None
