@@ -12,8 +12,8 @@ Prints every time, the medians, and their ratio; the cold run is reported on its
 
 With --ci it also measures, once each and with CI=true (no cache): (a) again, the whole
 suite, one execution of every exercise notebook and one `mkdocs build --strict`, and prints
-the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.5) and
-whole suite / (bare snippets + notebooks once + one build) (at most 1).
+the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.6) and
+whole suite / (bare snippets + notebooks once + one build) (at most 1.5).
 
 With --scaling it adds 1, 2, 5 and 10 synthetic sections of three fragments each to a copy
 of the repository and times pytest on those sections alone: cold (no cache), cached (the
@@ -94,8 +94,8 @@ def main() -> None:
                       {**base_env, "NO_MKDOCS_2_WARNING": "1"})
         print(f"(f) one mkdocs build --strict: {build:.1f} s", flush=True)
         print()
-        print(f"ratio (c)/(b):             {fast / b:.2f}  (target: at most 0.5)")
-        print(f"ratio (d)/((b)+(e)+(f)):   {whole / (b + notebooks + build):.2f}  (target: at most 1)")
+        print(f"ratio (c)/(b):             {fast / b:.2f}  (target: at most 0.6)")
+        print(f"ratio (d)/((b)+(e)+(f)):   {whole / (b + notebooks + build):.2f}  (target: at most 1.5)")
 
 
 def scaling(counts=(1, 2, 5, 10), fragments=3) -> None:
