@@ -36,8 +36,6 @@ def reader_folder(tmp_path_factory, built_site):
     """A reader's folder: every published fragment and output, downloaded from the built site."""
     assert built_site.returncode == 0, built_site.log
     folder = tmp_path_factory.mktemp("reader")
-    torch_home = folder / ".torch"
-    torch_home.mkdir()
     for snippet in discover_snippets():
         published = built_site.site_dir / snippet.published_uri(Path.cwd())
         assert published.exists(), f"the site does not publish {rel(snippet.path)}"

@@ -135,13 +135,6 @@ class PageVisit:
 
         page.route("**/*", guard)
 
-    def transferred_bytes(self) -> int:
-        """Bytes of every body the page loaded: the document and all its resources."""
-        return self.page.evaluate(
-            """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-                  .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)"""
-        )
-
 
 # What a page says: the text of its article, as a reader's browser lays it out.
 ARTICLE_TEXT = "() => document.querySelector('article').innerText"

@@ -556,6 +556,8 @@ QUOTED = [
      "layer which reside on the same GPU"),
     (SECTION, "Its first lines check the response normalisation", "krizhevsky2012", "Section 3.3",
      "we used k = 2, n = 5, α = 10^-4, and β = 0.75."),
+    (SECTION, "Its first lines check the response normalisation against the formula", OUT + "alexnet_2012.out",
+     "the fragment's first line", "LRN layer equals Section 3.3's formula: True"),
     (SECTION, "passing the paper's `1e-4` as it stands gives a different layer", OUT + "alexnet_2012.out",
      "the fragment's second line", "with alpha=1e-4 passed to torch instead: False"),
     (SECTION, "As in the paper's Section 4.2", "krizhevsky2012", "Section 4.2",
