@@ -120,18 +120,38 @@ def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, l
     assert locator.strip(), f"tests/lenet_alexnet/claims.py: the row for \"{phrase}\" has no locator"
 
 
-@pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
-def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, section_facts):
-    text = prose(page)
-    known = section_facts
-    assert fact_name in known, f"tests/lenet_alexnet/claims.py names a fact that lenet_alexnet/facts.py does not compute: {fact_name}"
-    for start, end in spans_or_fail(page, phrase):
+def computed_problems(text, page: str, phrase: str, fact_name: str, rule: str, known: dict) -> list[str]:
+    problems = []
+    for start, end in locate(text, phrase):
         written = text.text[start:end]
         problem = check_computed(written, known[fact_name], rule)
-        assert problem is None, (
-            f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written} "
-            f"for {fact_name}, but {problem}"
-        )
+        if problem is not None:
+            problems.append(f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written} "
+                            f"for {fact_name}, but {problem}")
+    return problems
+
+
+@pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
+def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, section_facts):
+    assert fact_name in section_facts, (
+        f"tests/lenet_alexnet/claims.py names a fact that lenet_alexnet/facts.py does not compute: {fact_name}")
+    spans_or_fail(page, phrase)
+    problems = computed_problems(prose(page), page, phrase, fact_name, rule, section_facts)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_changed_computed_number_fails_naming_page_and_line(tmp_path, section_facts):
+    """The check above, on the section page with one computed number edited."""
+    page, old, new = "chapter-20/lenet-alexnet.md", "holds about 38 million parameters", "holds about 48 million parameters"
+    source = (DOCS / page).read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    edited = tmp_path / "lenet-alexnet.md"
+    edited.write_text(source.replace(old, new), encoding="utf-8")
+    row = next(r for r in COMPUTED if r[0] == page and "million] parameters on its own" in r[1])
+    problems = computed_problems(read_prose(edited, page), *row, section_facts)
+    line = source[:source.index(old)].count("\n") + 1
+    assert len(problems) == 1 and problems[0].startswith(f"docs/{page}, line {line}"), problems
+    assert '"holds about 48 million parameters on its own" states 48 million' in problems[0], problems
 
 
 @pytest.mark.parametrize("page", PAGES)

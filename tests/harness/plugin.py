@@ -367,17 +367,36 @@ def pytest_runtest_setup(item):
                     "would repeat that failure")
 
 
+def pytest_sessionstart(session):
+    """With CI set, the run remembers the repository's files, to fail if it changes any of
+    them (an author's run does not: the author may be editing while it runs)."""
+    config = session.config
+    if ci_is_set() and not hasattr(config, "workerinput") and RUN in config.stash:
+        from .containment import repository_state
+
+        config.stash[RUN]["repository_before"] = repository_state(REPO)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
-    """With --drift-report: write the report, and do not fail the run for what it reports."""
-    path = session.config.getoption("--drift-report")
+    """With --drift-report: write the report, and do not fail the run for what it reports.
+    With CI set: fail the run if it changed a file of the repository."""
     run = session.config.stash.get(RUN, None)
-    if not path or run is None or hasattr(session.config, "workerinput"):
+    if run is None or hasattr(session.config, "workerinput"):
         return
-    from .report import write_drift_report
+    path = session.config.getoption("--drift-report")
+    if path:
+        from .report import write_drift_report
 
-    write_drift_report(Path(path), run["drifts"], run["failures"])
-    session.exitstatus = 0
+        write_drift_report(Path(path), run["drifts"], run["failures"])
+        session.exitstatus = 0
+    if "repository_before" in run:
+        from .containment import changed_files, repository_state
+
+        changed = changed_files(run["repository_before"], repository_state(REPO))
+        if changed:
+            run["repository_changed"] = changed
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 class DriftCollector:
@@ -400,6 +419,10 @@ def pytest_terminal_summary(terminalreporter, config):
     run = config.stash.get(RUN, None)
     if not run:
         return
+    if run.get("repository_changed"):
+        terminalreporter.write_line(
+            "[harness] the test run changed files of the repository: " + ", ".join(run["repository_changed"])
+            + " (nothing a test run does may write there; with CI set this fails the run)", red=True)
     if run["updates"]:
         terminalreporter.section("update-outputs", sep="=")
         for line in run["updates"]:

@@ -106,11 +106,7 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     sys.addaudithook(record_read)
     contain(Path(repo))
     random.seed(0)
-    import numpy
-    import torch
-
-    numpy.random.seed(0)
-    torch.manual_seed(0)
+    _seed_when_imported({"numpy": lambda numpy: numpy.random.seed(0), "torch": lambda torch: torch.manual_seed(0)})
 
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
     status = 0
@@ -143,6 +139,47 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
     with open(reads_path, "w", encoding="utf-8") as handle:
         json.dump(read, handle)
     os._exit(status)
+
+
+def _seed_when_imported(seeders: dict) -> None:
+    """Seed each library's generator as it becomes importable to the snippet: now if it is
+    imported already (a fork of the server), else right after its first import, so that a
+    snippet that never imports torch does not pay for importing it (a new interpreter)."""
+    import importlib.abc
+    import sys
+
+    pending = {}
+    for name, seed in seeders.items():
+        if name in sys.modules:
+            seed(sys.modules[name])
+        else:
+            pending[name] = seed
+    if not pending:
+        return
+
+    class SeedAfterImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname not in pending:
+                return None
+            seed = pending.pop(fullname)
+            if not pending:
+                sys.meta_path.remove(self)
+            for finder in sys.meta_path:
+                spec = finder.find_spec(fullname, path, target) if hasattr(finder, "find_spec") else None
+                if spec is not None:
+                    break
+            else:
+                return None
+            run_module = spec.loader.exec_module
+
+            def exec_then_seed(module):
+                run_module(module)
+                seed(module)
+
+            spec.loader.exec_module = exec_then_seed
+            return spec
+
+    sys.meta_path.insert(0, SeedAfterImport())
 
 
 def _single_threaded() -> bool:

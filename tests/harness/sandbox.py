@@ -36,7 +36,8 @@ class RepositoryCopy:
         assert text.count(old) == 1, f"{relative}: expected exactly one {old!r} to replace"
         path.write_text(text.replace(old, new), encoding="utf-8")
 
-    def _snapshot(self) -> dict[str, str]:
+    def snapshot(self) -> dict[str, str]:
+        """Every file of the copy (not caches) with its hash."""
         return {
             path.relative_to(self.root).as_posix(): cache.file_digest(path)
             for path in sorted(self.root.rglob("*"))
@@ -57,7 +58,7 @@ class RepositoryCopy:
         environment.setdefault("HARNESS_CACHE_DIR", str(cache.cache_dir()))
         log = Path(env["HARNESS_EXECUTION_LOG"]) if env and "HARNESS_EXECUTION_LOG" in env else None
         settings = sorted((k, v) for k, v in (env or {}).items() if k != "HARNESS_EXECUTION_LOG")
-        before = self._snapshot()
+        before = self.snapshot()
         parts = (repr(sorted(before.items())), repr(args), repr(settings))
 
         hit = cache.load("copy-runs", parts, required={"returncode": int, "output": str, "written": dict, "log": str})
@@ -75,7 +76,7 @@ class RepositoryCopy:
         returncode, output = run_pytest_in_fork(
             self.root, ["-p", "no:cacheprovider", "-q", f"--basetemp={basetemp}", *args], environment, timeout)
         run = PytestRun(returncode, output)
-        after = self._snapshot()
+        after = self.snapshot()
         written = {p: self.path(p).read_text(encoding="utf-8") for p, d in after.items() if before.get(p) != d}
         cache.store("copy-runs", parts, {
             "returncode": run.returncode, "output": run.output, "written": written,
@@ -115,3 +116,57 @@ def add_synthetic_section(copy: RepositoryCopy, name: str, fragments: int = 1) -
     title = name.replace("_", " ").capitalize()
     copy.path(page).write_text(f"# {title}\n\n" + "\n".join(blocks), encoding="utf-8")
     return folder, page
+
+
+GENERATED_FILE_HOOKS = """\
+# The synthetic section's plugin: an inspector that reads a figure's data from the run of
+# tally_1.py, and the file --update-outputs draws from it.
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = ROOT / "snippets" / "{name}"
+FIGURE = ROOT / "docs" / "figures" / "{name}-tally.svg"
+
+
+def pytest_harness_snippet_inspector(path):
+    if Path(path).resolve().parent == SECTION:
+        return (str(Path(__file__).parent), "{name}_hooks", "inspect")
+    return None
+
+
+def inspect(namespace):
+    return {{"figure.tally": [["sum", int(namespace["values"].sum())]]}}
+
+
+def draw(runner):
+    rows = runner.run_file(SECTION / "tally_1.py", "{name}/tally_1").exports["figure.tally"]
+    text = "".join(f"<text>{{label}} {{value}}</text>" for label, value in rows)
+    return f"<svg><title>Tally of the {name} section</title>{{text}}</svg>\\n"
+
+
+def pytest_harness_generated_files(runner):
+    return {{FIGURE: lambda: draw(runner)}}
+"""
+
+GENERATED_FILE_TEST = """\
+import pytest
+
+from {name}_hooks import FIGURE, draw
+
+pytestmark = pytest.mark.checks_generated_files
+
+
+def test_the_figure_is_what_the_code_draws(snippet_runner):
+    assert FIGURE.read_text() == draw(snippet_runner), f"{{FIGURE}} no longer matches the code"
+"""
+
+
+def add_generated_file(copy: RepositoryCopy, name: str) -> None:
+    """For a synthetic section `name` (add_synthetic_section, with a tally_1.py): a section
+    plugin tests/<name>_hooks.py (load it with `-p <name>_hooks`) that draws
+    docs/figures/<name>-tally.svg from the fragment's run, the drawn file, and its test."""
+    copy.path(f"tests/{name}_hooks.py").write_text(GENERATED_FILE_HOOKS.format(name=name), encoding="utf-8")
+    copy.path(f"tests/test_{name}_generated.py").write_text(GENERATED_FILE_TEST.format(name=name), encoding="utf-8")
+    rows = copy.path(f"snippets/{name}/tally_1.out").read_text(encoding="utf-8").split()[1]
+    copy.path(f"docs/figures/{name}-tally.svg").write_text(
+        f"<svg><title>Tally of the {name} section</title><text>sum {rows}</text></svg>\n", encoding="utf-8")
