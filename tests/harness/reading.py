@@ -88,10 +88,16 @@ LIGHTHOUSE_EXTRA_RULES = [
 ]
 
 
-def accessibility_problems(page, axe, lighthouse_rules: bool = False) -> list[str]:
+# The axe-core rules whose verdict depends on colours: all a palette switch can change.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def accessibility_problems(page, axe, lighthouse_rules: bool = False, only: list[str] | None = None) -> list[str]:
     """Every WCAG 2.1 AA violation axe-core finds, one line per element; with
-    `lighthouse_rules`, also the other rules Lighthouse's accessibility audits apply."""
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    `lighthouse_rules`, also the other rules Lighthouse's accessibility audits apply; with
+    `only`, just those rules."""
+    selection = {"type": "rule", "values": only} if only else {"type": "tag", "values": WCAG_21_AA}
+    results = axe.run(page, options={"runOnly": selection})
     violations = list(results.response["violations"])
     if lighthouse_rules:
         known = set(page.evaluate("() => axe.getRules().map(rule => rule.ruleId)"))
