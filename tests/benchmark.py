@@ -15,6 +15,11 @@ suite, one execution of every exercise notebook and one `mkdocs build --strict`,
 the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.6) and
 whole suite / (bare snippets + notebooks once + one build) (at most 1.5).
 
+With --pages it adds 5 and 20 pages of prose (no snippet, no number) to the navigation of
+a copy of the repository and times the whole suite there without the notebook (CI=true, so
+nothing cached; browser tests included), against the copy with none added: the cost of one
+page is the slope (target: at most 3 s a page).
+
 With --scaling it adds 1, 2, 5 and 10 synthetic sections of three fragments each to a copy
 of the repository and times pytest on those sections alone: cold (no cache), cached (the
 second of two runs sharing a cache) and parallel (`-n 2`, no cache), each in a new
@@ -51,9 +56,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ci", action="store_true", help="also time the suite as CI runs it, without a cache")
     parser.add_argument("--scaling", action="store_true", help="only time 1 to 10 synthetic sections")
+    parser.add_argument("--pages", action="store_true", help="only time the suite with 5 and 20 prose pages added")
     args = parser.parse_args()
     if args.scaling:
         return scaling()
+    if args.pages:
+        return page_scaling()
 
     scratch = Path(tempfile.mkdtemp(prefix="benchmark-"))
     base_env = {k: v for k, v in os.environ.items() if k not in ("CI", "HARNESS_NO_CACHE")}
@@ -135,6 +143,59 @@ def scaling(counts=(1, 2, 5, 10), fragments=3) -> None:
     print("|---:|---:|---:|---:|---:|")
     for count, total, times in rows:
         print(f"| {count} | {total} | {times['cold']:.1f} | {times['cached']:.1f} | {times['parallel']:.1f} |")
+
+
+PROSE_PAGE = """# Prose page {name}
+
+This page has prose and nothing else: no fragment, no output, no figure and no number, so
+that what the suite spends on it is what any page costs.
+
+A convolution slides a small learned filter over an image and records how strongly each
+patch matches it. Pooling keeps the strongest answers of each neighbourhood and drops the
+rest, so that later layers see a coarser map of where each feature appeared.
+
+Stacking these stages lets the network describe an image first by edges, then by textures
+and parts, and finally by whole objects, each stage reading the one below it.
+"""
+
+
+def page_scaling(counts=(0, 5, 20)) -> None:
+    from harness.sandbox import RepositoryCopy
+
+    scratch = Path(tempfile.mkdtemp(prefix="benchmark-pages-"))
+    copy = RepositoryCopy(scratch / "repo")
+    env = {k: v for k, v in os.environ.items() if k not in ("HARNESS_NO_CACHE", "PYTEST_ADDOPTS")}
+    env["CI"] = "true"
+    added, rows = 0, []
+    for count in counts:
+        entries = ""
+        while added < count:
+            added += 1
+            name = f"prose-{added:02d}"
+            copy.path(f"docs/{name}.md").write_text(PROSE_PAGE.format(name=added), encoding="utf-8")
+        entries = "".join(f"  - Prose {n:02d}: prose-{n:02d}.md\n" for n in range(1, added + 1))
+        config = copy.path("mkdocs.yml")
+        text = config.read_text(encoding="utf-8")
+        start = text.index("\nnav:\n") + len("\nnav:\n")
+        end = text.index("\n\n", start)
+        kept = [line for line in text[start:end].splitlines() if "prose-" not in line]
+        config.write_text(text[:start] + "\n".join(kept) + "\n" + entries.rstrip("\n") + text[end:], encoding="utf-8")
+        started = time.perf_counter()
+        completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not notebook"],
+                                   cwd=copy.root, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if completed.returncode != 0:
+            sys.exit(f"the suite with {count} prose page(s) failed:\n{completed.stdout[-3000:]}")
+        tests = completed.stdout.strip().splitlines()[-1]
+        rows.append((count, seconds, tests))
+        print(f"{count:>3} prose page(s): {seconds:6.1f} s  ({tests})", flush=True)
+    print()
+    print("| prose pages added | whole suite without the notebook (s) | per added page (s) |")
+    print("|---:|---:|---:|")
+    base = rows[0][1]
+    for count, seconds, _ in rows:
+        slope = f"{(seconds - base) / count:.2f}" if count else ""
+        print(f"| {count} | {seconds:.1f} | {slope} |")
 
 
 NOTEBOOKS_ONCE = """

@@ -153,7 +153,8 @@ def contain(repo: Path) -> None:
 def repository_state(repo: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file the snippets could change (not the cache,
     the build, version control or the environment)."""
-    skipped = {".git", ".venv", "venv", ".harness", "site", "__pycache__", ".pytest_cache", "node_modules"}
+    skipped = {".git", ".venv", "venv", ".harness", "site", "__pycache__", ".pytest_cache", "node_modules",
+               ".cache"}  # .cache: mkdocs-jupyter's cache of converted notebooks, written by every build
     state = {}
     for folder, folders, files in os.walk(repo):
         folders[:] = [f for f in folders if f not in skipped and not f.endswith(".egg-info")]
