@@ -172,8 +172,8 @@ def page_scaling(counts=(0, 5, 20)) -> None:
         while added < count:
             added += 1
             name = f"prose-{added:02d}"
-            copy.path(f"docs/{name}.md").write_text(PROSE_PAGE.format(name=added), encoding="utf-8")
-        entries = "".join(f"  - Prose {n:02d}: prose-{n:02d}.md\n" for n in range(1, added + 1))
+            copy.path(f"docs/{name}.md").write_text(PROSE_PAGE.format(name=chr(ord("A") + added - 1)), encoding="utf-8")
+        entries = "".join(f"  - Prose {chr(ord('A') + n - 1)}: prose-{n:02d}.md\n" for n in range(1, added + 1))
         config = copy.path("mkdocs.yml")
         text = config.read_text(encoding="utf-8")
         start = text.index("\nnav:\n") + len("\nnav:\n")

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from harness.sandbox import RepositoryCopy, add_generated_file, add_synthetic_section
-from harness.snippets import current_versions
+from harness.snippets import Snippet, current_versions
 
 pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
 
@@ -145,8 +145,14 @@ def test_a_run_in_ci_fails_when_it_changed_the_repository(copy):
     before = copy.snapshot()
     rerecorded = copy.pytest("--update-outputs", "-m", "not notebook", SECTION, PAGE)
     assert rerecorded.returncode == 0, rerecorded.output
-    assert "nothing changed" in rerecorded.output, rerecorded.output
-    assert copy.snapshot() == before
+    stamp = f"{SECTION}/recorded-with.json"
+    if Snippet(copy.path(f"{FIRST}.py")).recorded_with() == current_versions():
+        assert "nothing changed" in rerecorded.output, rerecorded.output
+        assert copy.snapshot() == before
+    else:  # another Python or torch here: only the stamp may change, never an output
+        updated = [line for line in rerecorded.output.splitlines() if line.startswith("[update-outputs] updated")]
+        assert updated == [f"[update-outputs] updated {stamp}"], rerecorded.output
+        assert {path for path, digest in copy.snapshot().items() ^ before.items()} == {stamp}
 
 
 def test_snippet_timeout_option_kills_a_hanging_snippet(copy):
