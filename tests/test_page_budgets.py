@@ -1,7 +1,7 @@
 """Every page costs no more to load than its budget allows against a bare Material page with
 the same text, built in the same run (harness/budgets.py): elements, compressed bytes of each
-kind, render-blocking requests, style recalculations and layouts on load. These do not move
-with the load on the machine; Lighthouse's score, which does, is reported by
+kind, render-blocking requests. These do not move with the load on the machine (style
+recalculations and layouts on load are measured and reported, not gated: they move with timing); Lighthouse's score, which does, is reported by
 tests/benchmark_pages.py, and the budgets are set where it puts every page at 0.9 or more and
 within 0.05 of the bare page. Each page's measurements go to .harness/browser/page-costs.json."""
 
@@ -10,7 +10,7 @@ import json
 import pytest
 
 from harness.browser import article_texts, build_bare_material_site, serve_directory, site_pages
-from harness.budgets import BUDGETS, measure, over_budget
+from harness.budgets import BUDGETS, REPORTED_ONLY, measure, over_budget
 from harness.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,8 +57,9 @@ def test_a_page_over_budget_is_named_with_its_metric():
                      blocking=("main.css", "extra.css", "a.js", "b.js", "c.js", "d.js"),
                      style_recalculations=8, layouts=6 + 17)
     problems = over_budget("chapter/page.html", heavy, bare)
-    assert [p.split(":")[1].split()[0] for p in problems] == ["elements", "render_blocking", "layouts"], problems
+    assert [p.split(":")[1].split()[0] for p in problems] == ["elements", "render_blocking"], problems
     assert all(p.startswith("chapter/page.html: ") for p in problems)
-    assert "d.js" in problems[1] and "bare Material page's 6" in problems[2]
+    assert "d.js" in problems[1]
     assert not over_budget("chapter/page.html", bare, bare)
-    assert {b.metric for b in BUDGETS} >= {"elements", "render_blocking", "style_recalculations", "layouts"}
+    gated = {b.metric for b in BUDGETS}
+    assert gated >= {"elements", "render_blocking", "bytes.script"} and not gated & set(REPORTED_ONLY)
