@@ -168,7 +168,6 @@ def page_scaling(counts=(0, 5, 20)) -> None:
     env["CI"] = "true"
     added, rows = 0, []
     for count in counts:
-        entries = ""
         while added < count:
             added += 1
             name = f"prose-{added:02d}"

@@ -68,6 +68,7 @@ def as_a_new_reader(page, palette: str) -> None:
     page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     page.emulate_media(color_scheme=palette)
     page.reload(wait_until="networkidle")
+    open_details(page)
 
 
 def open_details(page) -> None:
@@ -101,6 +102,11 @@ def view_problems(page, built_site, path, width, palette, origin, axe, axe_rules
     return [f"{path} at {width} px, {palette}, {origin}: {problem}" for problem in problems]
 
 
+def assert_reads_well(outside: list[str], errors: list[str], problems: list[str]) -> None:
+    problems = [f"request to outside the site: {url}" for url in outside] + [f"script error: {e}" for e in errors] + problems
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_reads_well_served(path, browser, built_site, site_url, axe):
     """One load, then the same page in the other palette and at phone width, reloaded from the
@@ -110,16 +116,13 @@ def test_page_reads_well_served(path, browser, built_site, site_url, axe):
     try:
         problems = view_problems(page, built_site, path, 1280, "light", "served", axe, "all")
         as_a_new_reader(page, "dark")
-        open_details(page)
         problems += view_problems(page, built_site, path, 1280, "dark", "served", axe, "colour")
         page.set_viewport_size({"width": 390, "height": 900})
         as_a_new_reader(page, "light")
-        open_details(page)
         problems += view_problems(page, built_site, path, 390, "light", "served", axe, "wcag")
     finally:
         context.close()
-    problems = [f"request to outside the site: {url}" for url in outside] + [f"script error: {e}" for e in errors] + problems
-    assert not problems, "\n".join(problems)
+    assert_reads_well(outside, errors, problems)
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p != "404.html"])  # a 404 exists only where a server answers
@@ -131,8 +134,7 @@ def test_page_reads_well_from_disk(path, browser, built_site, site_url):
         problems = view_problems(page, built_site, path, 1280, "dark", "disk", None, None)
     finally:
         context.close()
-    problems = [f"request to outside the site: {url}" for url in outside] + [f"script error: {e}" for e in errors] + problems
-    assert not problems, "\n".join(problems)
+    assert_reads_well(outside, errors, problems)
 
 
 @pytest.mark.parametrize("origin", ["served", "disk"])
