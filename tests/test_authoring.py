@@ -12,7 +12,7 @@ import pytest
 
 from harness.sandbox import RepositoryCopy
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.proof, pytest.mark.slow]
 
 
 def free_port() -> int:

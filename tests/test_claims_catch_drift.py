@@ -6,7 +6,7 @@ import pytest
 
 from harness.sandbox import RepositoryCopy
 
-pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
+pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 PAGE = "docs/chapter-20/lenet-alexnet.md"
 NOTEBOOK = "docs/chapter-20/notebooks/relu-vs-tanh.ipynb"

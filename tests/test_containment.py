@@ -14,6 +14,8 @@ from harness import cache
 from harness.paths import REPO
 from harness.runner import SnippetRunner, declared_timeout
 
+pytestmark = pytest.mark.proof
+
 
 @pytest.fixture
 def runner(tmp_path):

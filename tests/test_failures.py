@@ -15,6 +15,8 @@ from harness.paths import DOCS, SNIPPETS
 from harness.runner import SnippetRunner
 from harness.snippets import Snippet
 
+pytestmark = pytest.mark.proof
+
 
 @pytest.fixture(scope="module")
 def fresh_runner(tmp_path_factory):

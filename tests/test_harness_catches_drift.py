@@ -12,7 +12,7 @@ import pytest
 from harness.sandbox import RepositoryCopy, add_generated_file, add_synthetic_section
 from harness.snippets import Snippet, current_versions
 
-pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
+pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 SECTION, PAGE = "snippets/proof", "docs/proof.md"
 FIRST, SECOND, THIRD = (f"{SECTION}/tally_{n}" for n in (1, 2, 3))

@@ -7,7 +7,7 @@ import pytest
 
 from harness.sandbox import RepositoryCopy
 
-pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
+pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 FENCE = "```"
 FOLDER, PAGE = "snippets/include_forms", "docs/include-forms.md"

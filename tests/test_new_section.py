@@ -6,7 +6,7 @@ import pytest
 
 from harness.sandbox import RepositoryCopy, add_synthetic_section
 
-pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
+pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 SECTION, PAGE = "snippets/synthetic_section", "docs/synthetic-section.md"
 

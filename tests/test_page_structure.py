@@ -20,9 +20,17 @@ NUMBERED = re.compile(r"\b(?:Figure|Table|Exercise) \d+\.\d+\.\d+\b(?!:)|\bCode 
 NOT_LINKED_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "strong", "summary", "svg", "title"}
 
 
+_parsed: dict = {}
+
+
 def soup_of(built_site, page: str) -> BeautifulSoup:
+    """The built page, parsed once per run: the tests only read it, and a cross-reference
+    check would otherwise parse its target page once per link."""
     assert built_site.returncode == 0, built_site.log
-    return BeautifulSoup((built_site.site_dir / page).read_text(encoding="utf-8"), "html.parser")
+    path = built_site.site_dir / page
+    if path not in _parsed:
+        _parsed[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return _parsed[path]
 
 
 @pytest.mark.parametrize("page", [SECTION, NOTEBOOK, "index.html", "chapter-20/index.html"])
@@ -80,6 +88,7 @@ def build_copy(copy, tmp_path):
     return build_site(tmp_path / "site", copy.path("mkdocs.yml"))
 
 
+@pytest.mark.proof
 def test_hosted_notebook_links_are_built_from_repo_url(copy, tmp_path):
     config = copy.path("mkdocs.yml")
     original = config.read_text(encoding="utf-8")
@@ -97,6 +106,7 @@ def test_hosted_notebook_links_are_built_from_repo_url(copy, tmp_path):
     assert links["Open in Binder"] == f"https://mybinder.org/v2/gh/example-org/lenet-docs/trunk?labpath={path}"
 
 
+@pytest.mark.proof
 @pytest.mark.parametrize("damage,message", [
     (("docs/chapter-20/lenet-alexnet.md", "in Code Fragment 2 the same way as LeNet-5 in Figure 20.1.1.",
       "in Code Fragment 2 the same way as LeNet-5 in Figure 20.1.9."),

@@ -7,7 +7,7 @@ import pytest
 
 from harness.sandbox import RepositoryCopy, add_synthetic_section
 
-pytestmark = [pytest.mark.slow, pytest.mark.copies_repository]
+pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 SECTION, PAGE = "snippets/proof", "docs/proof.md"
 FRAGMENTS = ("proof/tally_1", "proof/tally_2", "proof/tally_3")

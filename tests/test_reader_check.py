@@ -17,7 +17,7 @@ import pytest
 from harness.paths import rel
 from harness.snippets import discover_snippets
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.proof, pytest.mark.slow]
 
 PAGE = "chapter-20/lenet-alexnet.html"
 COMMAND_TITLE = "compare-with-the-page"

@@ -8,6 +8,8 @@ from harness.contract import Snippet
 from harness.runner import SnippetRunner
 from harness.tolerance import DeclarationError, Tolerance, compare, declared
 
+pytestmark = pytest.mark.proof
+
 REL = Tolerance("rel", 0.05, "float32 training differs between CPU kernels")
 
 

@@ -15,6 +15,8 @@ lives on the pytest config, none in this module. Under pytest-xdist the workers 
 folder of results, so that each snippet still runs once.
 """
 
+import shutil
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -292,9 +294,16 @@ def pages_showing_fixture(request) -> dict[Path, list[str]]:
     return pages_showing(request.config)
 
 
+BUILD_FIXTURES = ("built_site", "site_url")
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site, built once per test run with `mkdocs build --strict`."""
+def built_site(request, tmp_path_factory):
+    """The site, built once per test run with `mkdocs build --strict` (started in the
+    background when the run was collected, see pytest_collection_finish)."""
+    pending = request.config.stash[RUN].get("build")
+    if pending is not None:
+        return pending.result()
     from .site import build_site
 
     return build_site(tmp_path_factory.mktemp("site") / "site")
@@ -349,9 +358,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    if session.config.getoption("--update-outputs"):
+    config = session.config
+    if config.getoption("--update-outputs"):
         update_outputs(session)
-    elif any(needs_runner(item) for item in session.items) and not session.config.stash[RUN]["fork_directly"]:
+        return  # the build, if any test needs it, follows the re-recording
+    if not hasattr(config, "workerinput") and any(
+            name in getattr(item, "fixturenames", ()) for item in session.items for name in BUILD_FIXTURES):
+        from .site import BackgroundBuild
+
+        config.stash[RUN]["build"] = BackgroundBuild(Path(tempfile.mkdtemp(prefix="harness-site-")) / "site")
+    # The server imports torch (seconds of CPU) while other tests run; when every snippet's
+    # result is cached, it is left to start on first use, if any.
+    if (any(needs_runner(item) for item in session.items) and not config.stash[RUN]["fork_directly"]
+            and not all(runner_for(config).has_cached_result(s.path) for s in config_snippets(config))):
         from .runner import start_fork_server
 
         start_fork_server()
@@ -382,7 +401,12 @@ def pytest_sessionfinish(session, exitstatus):
     """With --drift-report: write the report, and do not fail the run for what it reports.
     With CI set: fail the run if it changed a file of the repository."""
     run = session.config.stash.get(RUN, None)
-    if run is None or hasattr(session.config, "workerinput"):
+    if run is None:
+        return
+    if run.get("build") is not None:
+        run["build"].cancel()
+        shutil.rmtree(run["build"].site_dir.parent, ignore_errors=True)
+    if hasattr(session.config, "workerinput"):
         return
     path = session.config.getoption("--drift-report")
     if path:

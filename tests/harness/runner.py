@@ -289,6 +289,11 @@ class SnippetRunner:
         return RunResult(label, entry["stdout"], entry["stderr"], entry["returncode"], 0.0,
                          exports=entry.get("exports"))
 
+    def has_cached_result(self, path: Path) -> bool:
+        """Whether `run_file(path, ...)` would be answered from the results cache."""
+        code = Path(path).read_text(encoding="utf-8")
+        return self._cached(code, str(path), self._inspector_for(Path(path))) is not None
+
     def run_file(self, path: Path, label: str) -> RunResult:
         return self.run(Path(path).read_text(encoding="utf-8"), label, str(path))
 

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,44 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
+def _command(site_dir: Path, config_file: Path) -> tuple[list[str], dict]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # the Material end-of-life banner
+    return ([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+             "--site-dir", str(site_dir)], env)
+
+
 def build_site(site_dir: Path, config_file: Path = MKDOCS_YML) -> Build:
-    """`mkdocs build --strict` into `site_dir`; the Material end-of-life banner is silenced."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
+    """`mkdocs build --strict` into `site_dir`."""
+    command, env = _command(site_dir, config_file)
+    completed = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     return Build(site_dir, completed.returncode, completed.stdout + completed.stderr)
+
+
+class BackgroundBuild:
+    """`build_site`, started now and collected later, so that the build overlaps the tests
+    that do not need it."""
+
+    def __init__(self, site_dir: Path, config_file: Path = MKDOCS_YML):
+        command, env = _command(site_dir, config_file)
+        self.site_dir = site_dir
+        self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self._process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self._log,
+                                         stderr=subprocess.STDOUT, text=True)
+        self._build: Build | None = None
+
+    def result(self) -> Build:
+        if self._build is None:
+            try:
+                returncode = self._process.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                raise
+            self._log.seek(0)
+            self._build = Build(self.site_dir, returncode, self._log.read())
+            self._log.close()
+        return self._build
+
+    def cancel(self) -> None:
+        if self._build is None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
