@@ -362,11 +362,14 @@ def pytest_collection_finish(session):
     if config.getoption("--update-outputs"):
         update_outputs(session)
         return  # the build, if any test needs it, follows the re-recording
-    if not hasattr(config, "workerinput") and any(
-            name in getattr(item, "fixturenames", ()) for item in session.items for name in BUILD_FIXTURES):
-        from .site import BackgroundBuild
-
-        config.stash[RUN]["build"] = BackgroundBuild(Path(tempfile.mkdtemp(prefix="harness-site-")) / "site")
+    build = config.stash[RUN].get("build")
+    needed = any(name in getattr(item, "fixturenames", ()) for item in session.items for name in BUILD_FIXTURES)
+    if build is not None and not needed:
+        build.cancel()
+        config.stash[RUN]["build"] = None
+        shutil.rmtree(build.site_dir.parent, ignore_errors=True)
+    elif build is None and needed and not hasattr(config, "workerinput"):
+        start_build(config)
     # The server imports torch (seconds of CPU) while other tests run; when every snippet's
     # result is cached, it is left to start on first use, if any.
     if (any(needs_runner(item) for item in session.items) and not config.stash[RUN]["fork_directly"]
@@ -394,6 +397,27 @@ def pytest_sessionstart(session):
         from .containment import repository_state
 
         config.stash[RUN]["repository_before"] = repository_state(REPO)
+    start_build_early(config)
+
+
+def start_build_early(config) -> None:
+    """Start `mkdocs build` now, beside collection; pytest_collection_finish stops it if no
+    selected test needs the site. Not when outputs are re-recorded first, nor on an xdist
+    controller (its workers build for the tests they run)."""
+    if (RUN not in config.stash or config.getoption("--update-outputs") or config.getoption("collectonly")
+            or hasattr(config, "workerinput") or getattr(config.option, "numprocesses", None)):
+        return
+    # Only tests/ holds tests that use the site; a run of snippets or pages alone never builds.
+    selected = [Path(config.invocation_params.dir, arg.split("::")[0]).resolve() for arg in config.args]
+    tests = (REPO / "tests").resolve()
+    if any(path == tests or tests in path.parents or path in tests.parents for path in selected):
+        start_build(config)
+
+
+def start_build(config) -> None:
+    from .site import BackgroundBuild
+
+    config.stash[RUN]["build"] = BackgroundBuild(Path(tempfile.mkdtemp(prefix="harness-site-")) / "site")
 
 
 @pytest.hookimpl(trylast=True)

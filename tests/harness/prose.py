@@ -13,9 +13,11 @@ version strings; arXiv ids and DOIs; model names such as LeNet-5 or ResNet-50; c
 that link to the References list; inline code, HTML tags, link targets and attribute lists.
 """
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 NUMBER_WORDS = (
@@ -151,7 +153,8 @@ def read_prose(path: Path, page: str) -> Prose:
 BRACKETED = re.compile(r"\[([^\]]+)\]")
 
 
-def locate(prose: Prose, phrase: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # a row is looked up by its own test and by the page's coverage test
+def locate(prose: Prose, phrase: str) -> tuple[tuple[int, int], ...]:
     """Spans of the words a page has where the phrase has [brackets], found by the words
     around them; one span per place the phrase occurs."""
     before, after = (" ".join(part.split()) for part in BRACKETED.split(phrase, maxsplit=1)[::2])
@@ -164,7 +167,7 @@ def locate(prose: Prose, phrase: str) -> list[tuple[int, int]]:
         match = middle.match(prose.text, found.start() + len(before))
         if match:
             closest[match.end()] = match.span(1)
-    return sorted(closest.values())
+    return tuple(sorted(closest.values()))
 
 
 def references_on(path: Path, page: str) -> dict[str, str]:
@@ -215,12 +218,14 @@ def sentences(prose: Prose) -> list[tuple[int, int]]:
     return spans
 
 
-def source_reporting_sentences(prose: Prose) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # many parametrised tests ask about the same page
+def source_reporting_sentences(prose: Prose) -> tuple[tuple[int, int], ...]:
     """The sentences that cite a source or report what one did, found or states."""
-    return [(a, b) for a, b in sentences(prose)
-            if not _in_heading(prose, a) and REPORTS_A_SOURCE.search(prose.text[a:b])]
+    starts = [start for start, _ in prose.origins]
+    return tuple((a, b) for a, b in sentences(prose)
+                 if not _in_heading(prose, starts, a) and REPORTS_A_SOURCE.search(prose.text[a:b]))
 
 
-def _in_heading(prose: Prose, offset: int) -> bool:
-    line_start = max(start for start, _ in prose.origins if start <= offset)
+def _in_heading(prose: Prose, line_starts: list[int], offset: int) -> bool:
+    line_start = line_starts[max(bisect.bisect_right(line_starts, offset) - 1, 0)]
     return prose.text.startswith("#", line_start)
