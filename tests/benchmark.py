@@ -19,9 +19,9 @@ the two ratios of the harness's speed targets: fast loop / bare snippets (at mos
 whole suite / (bare snippets + notebooks once + one build) (at most 1.5).
 
 With --pages it adds 5 and 20 pages of prose (no snippet, no number) to the navigation of
-a copy of the repository and times the whole suite there without the notebook (CI=true, so
-nothing cached; browser tests included), against the copy with none added: the cost of one
-page is the slope (target: at most 3 s a page).
+a copy of the repository and times the whole suite there as the README's test command runs
+it, without the notebook (CI=true, so nothing cached; browser tests included), against the
+copy with none added: the cost of one page is the slope (target: at most 3 s a page).
 
 With --scaling it adds 1, 2, 5 and 10 synthetic sections of three fragments each to a copy
 of the repository and times pytest on those sections alone: cold (no cache), cached (the
@@ -230,7 +230,7 @@ def page_scaling(counts=(0, 5, 20)) -> None:
         kept = [line for line in text[start:end].splitlines() if "prose-" not in line]
         config.write_text(text[:start] + "\n".join(kept) + "\n" + entries.rstrip("\n") + text[end:], encoding="utf-8")
         started = time.perf_counter()
-        completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not notebook"],
+        completed = subprocess.run([*readme_test_command(), "-m", "not notebook"],
                                    cwd=copy.root, env=env, capture_output=True, text=True)
         seconds = time.perf_counter() - started
         if completed.returncode != 0:

@@ -5,18 +5,13 @@ import re
 
 import pytest
 
-from harness.browser import LOAD_EVERY_FIGURE, PageVisit, serve_directory, site_pages
+from harness.browser import LOAD_EVERY_FIGURE, PageVisit, serve_directory
 from harness.paths import DOCS
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
 from harness.snippets import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
-
-
-PAGES = site_pages()
 
 
 @pytest.fixture
@@ -35,33 +30,6 @@ def visit(context, url: str, base_url: str) -> PageVisit:
 
 def open_all_details(page):
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_page_renders_completely_offline(path, context, site_url):
-    record = visit(context, f"{site_url}/{path}", site_url)
-    page = record.page
-    open_all_details(page)
-    problems = []
-    if record.outside:
-        problems += [f"request to outside the site: {url}" for url in record.outside]
-    problems += [f"failed request: {f}" for f in record.failed if not any(o in f for o in record.outside)]
-    problems += [f"console error: {e}" for e in record.console_errors]
-
-    text = page.evaluate(
-        """() => { const a = document.querySelector('article').cloneNode(true);
-                   a.querySelectorAll('pre, code, script, style').forEach(e => e.remove());
-                   return a.innerText; }"""
-    )
-    problems += [f"raw TeX left in the text: ...{text[max(0, m.start() - 30):m.end() + 30]!r}"
-                 for m in RAW_TEX.finditer(text)]
-    unrendered = page.evaluate(
-        "() => [...document.querySelectorAll('article math')].filter(m => m.getBoundingClientRect().width === 0).length"
-    )
-    if unrendered:
-        problems.append(f"{unrendered} formula(s) not rendered")
-
-    assert not problems, f"{path}:\n" + "\n".join(problems)
 
 
 def test_section_page_has_math_and_figures(context, site_url):

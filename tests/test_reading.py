@@ -19,6 +19,7 @@ from harness.reading import (
     figure_problems,
     screenshot_name,
     small_callout_text,
+    unrendered_math,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -55,6 +56,12 @@ def open_view(browser, built_site, site_url, path, width, palette, origin, witho
     page.route("**/*", guard)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and origin == "served"
+            and errors.append(f"console: {message.text}"))
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_BLOCKED_BY_CLIENT"
+            and errors.append(f"failed request: {request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400 and not response.url.endswith("/404.html")
+            and errors.append(f"failed request: {response.url} (HTTP {response.status})"))
     url = f"{site_url}/{path}" if origin == "served" else (built_site.site_dir / path).as_uri()
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
@@ -96,6 +103,7 @@ def view_problems(page, built_site, path, width, palette, origin, axe, axe_rules
     if axe_rules == "all":
         problems += cut_off_blocks(page)
         problems += covered_lines(page)
+        problems += unrendered_math(page)
     if TAKE_SCREENSHOTS:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / screenshot_name(path, width, palette, origin)), full_page=True)
@@ -103,15 +111,18 @@ def view_problems(page, built_site, path, width, palette, origin, axe, axe_rules
 
 
 def assert_reads_well(outside: list[str], errors: list[str], problems: list[str]) -> None:
-    problems = [f"request to outside the site: {url}" for url in outside] + [f"script error: {e}" for e in errors] + problems
+    problems = ([f"request to outside the site: {url}" for url in outside]
+                + [e if e.startswith(("console: ", "failed request: ")) else f"script error: {e}" for e in errors]
+                + problems)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_reads_well_served(path, browser, built_site, site_url, axe):
     """One load, then the same page in the other palette and at phone width, reloaded from the
-    browser's cache: 1280 px light gets every check; dark, the rules a palette can change
-    (contrast) and the figures; 390 px, WCAG 2.1 AA and the figures."""
+    browser's cache: 1280 px light gets every check (with nothing outside the site, every
+    request answered, no console error, every formula rendered and no raw TeX left); dark, the
+    rules a palette can change (contrast) and the figures; 390 px, WCAG 2.1 AA and the figures."""
     context, page, outside, errors = open_view(browser, built_site, site_url, path, 1280, "light", "served")
     try:
         problems = view_problems(page, built_site, path, 1280, "light", "served", axe, "all")

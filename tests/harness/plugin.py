@@ -351,10 +351,13 @@ def needs_runner(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Order: tests that need no snippet run first, while the fork server imports torch in the
-    background; then those that run snippets; last, the runs of the suite on repository
-    copies, after this run's snippets have filled the cache those copies may reuse."""
-    items.sort(key=lambda item: (item.get_closest_marker("copies_repository") is not None, needs_runner(item)))
+    """Order: the notebooks first, the longest tests, so that under pytest-xdist the other
+    workers share out the rest while they run; then tests that need no snippet, while the fork
+    server imports torch in the background; then those that run snippets; last, the runs of
+    the suite on repository copies, after this run's snippets have filled the cache those
+    copies may reuse."""
+    items.sort(key=lambda item: (item.get_closest_marker("notebook") is None,
+                                 item.get_closest_marker("copies_repository") is not None, needs_runner(item)))
 
 
 def pytest_collection_finish(session):

@@ -191,3 +191,22 @@ def small_callout_text(page) -> list[str]:
 
 def screenshot_name(path: str, width: int, palette: str, origin: str) -> str:
     return f"{Path(path).with_suffix('').as_posix().replace('/', '__')}__{width}__{palette}__{origin}.png"
+
+
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
+
+
+def unrendered_math(page) -> list[str]:
+    """TeX delimiters left in the article's text, and formulas laid out with no width."""
+    text = page.evaluate(
+        """() => { const a = document.querySelector('article').cloneNode(true);
+                   a.querySelectorAll('pre, code, script, style').forEach(e => e.remove());
+                   return a.innerText; }"""
+    )
+    problems = [f"raw TeX left in the text: ...{text[max(0, m.start() - 30):m.end() + 30]!r}"
+                for m in RAW_TEX.finditer(text)]
+    unrendered = page.evaluate(
+        "() => [...document.querySelectorAll('article math')].filter(m => m.getBoundingClientRect().width === 0).length")
+    if unrendered:
+        problems.append(f"{unrendered} formula(s) not rendered")
+    return problems
