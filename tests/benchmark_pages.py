@@ -39,7 +39,7 @@ def read_article_texts(site_dir: Path, pages: list[str], chromium: str) -> dict[
 def measure(site_dir: Path, bare_dir: Path, pages: list[str], runs: int, lighthouse: str, chromium: str):
     from playwright.sync_api import sync_playwright
 
-    from harness.budgets import measure as page_cost, over_budget
+    from harness.budgets import measure_all, over_budget
 
     rows = {}
     with serve_directory(site_dir, compress=True) as ours, serve_directory(bare_dir, compress=True) as bare, \
@@ -51,7 +51,7 @@ def measure(site_dir: Path, bare_dir: Path, pages: list[str], runs: int, lightho
                 for _ in range(runs):  # alternate, so both see the same machine load
                     audits["site"].append(audit(f"{ours}/{path}", lighthouse, chromium))
                     audits["bare"].append(audit(f"{bare}/{path}", lighthouse, chromium))
-                site_cost, bare_cost = page_cost(browser, f"{ours}/{path}"), page_cost(browser, f"{bare}/{path}")
+                site_cost, bare_cost = measure_all(browser, [f"{ours}/{path}", f"{bare}/{path}"])
                 audits["costs"] = (site_cost, bare_cost)
                 audits["over_budget"] = over_budget(path, site_cost, bare_cost)
                 rows[path] = audits

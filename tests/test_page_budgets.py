@@ -10,7 +10,7 @@ import json
 import pytest
 
 from harness.browser import article_texts, build_bare_material_site, serve_directory, site_pages
-from harness.budgets import BUDGETS, REPORTED_ONLY, measure, over_budget
+from harness.budgets import BUDGETS, REPORTED_ONLY, measure_all, over_budget
 from harness.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,7 +24,6 @@ def costs(built_site, browser, tmp_path_factory):
     """{page: (its cost, the bare page's cost)}, each page loaded once, served compressed as
     GitHub Pages serves it."""
     assert built_site.returncode == 0, built_site.log
-    measured = {}
     with serve_directory(built_site.site_dir, compress=True) as site_url:
         context = browser.new_context()
         try:
@@ -33,8 +32,8 @@ def costs(built_site, browser, tmp_path_factory):
             context.close()
         bare_site = build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
         with serve_directory(bare_site, compress=True) as bare_url:
-            for path in PAGES:
-                measured[path] = (measure(browser, f"{site_url}/{path}"), measure(browser, f"{bare_url}/{path}"))
+            costs = measure_all(browser, [f"{base}/{path}" for path in PAGES for base in (site_url, bare_url)])
+            measured = {path: (costs[2 * n], costs[2 * n + 1]) for n, path in enumerate(PAGES)}
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(json.dumps({p: {"site": ours.as_row(), "bare_material": bare.as_row()}
                                   for p, (ours, bare) in measured.items()}, indent=2) + "\n", encoding="utf-8")

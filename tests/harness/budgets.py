@@ -46,20 +46,34 @@ class PageCost:
                 "style_recalculations": self.style_recalculations, "layouts": self.layouts}
 
 
-def measure(browser, url: str) -> PageCost:
-    """Load one page in a fresh context at desktop width and read what its load cost."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        session = context.new_cdp_session(page)
-        session.send("Performance.enable")
-        page.goto(url, wait_until="networkidle")
-        metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
-        found = page.evaluate(MEASURE)
-    finally:
-        context.close()
-    return PageCost(elements=found["elements"], bytes=found["bytes"], blocking=tuple(sorted(found["blocking"])),
-                    style_recalculations=int(metrics["RecalcStyleCount"]), layouts=int(metrics["LayoutCount"]))
+def measure_all(browser, urls: list[str], at_once: int = 8) -> list[PageCost]:
+    """What each page's load cost, loaded in a fresh context at desktop width; up to `at_once`
+    loads run side by side:
+    most of a load is the wait for the network to settle, and the gated counts (elements,
+    bytes, blocking requests) do not depend on what else the browser is doing."""
+    costs = []
+    for start in range(0, len(urls), at_once):
+        loads = []
+        try:
+            for url in urls[start:start + at_once]:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                session = context.new_cdp_session(page)
+                session.send("Performance.enable")
+                loads.append((context, page, session))
+                page.goto(url, wait_until="commit")
+            for context, page, session in loads:
+                page.wait_for_load_state("networkidle")
+                metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+                found = page.evaluate(MEASURE)
+                costs.append(PageCost(elements=found["elements"], bytes=found["bytes"],
+                                      blocking=tuple(sorted(found["blocking"])),
+                                      style_recalculations=int(metrics["RecalcStyleCount"]),
+                                      layouts=int(metrics["LayoutCount"])))
+        finally:
+            for context, _, _ in loads:
+                context.close()
+    return costs
 
 
 @dataclass(frozen=True)
