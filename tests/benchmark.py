@@ -41,8 +41,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
+import harness  # noqa: E402,F401 (puts the contract, docs/_theme/contract, on the path)
 from lenet_alexnet.checkpoints import write_stand_in_alexnet  # noqa: E402
-from harness.snippets import discover_snippets  # noqa: E402
+from snippet_contract import discover_snippets  # noqa: E402
 
 AUTHOR_LOOP = "not browser and not notebook and not proof"
 __doc__ = __doc__.replace("{loop}", AUTHOR_LOOP)
@@ -75,7 +76,7 @@ def main() -> None:
     bare_env = {**base_env, "TORCH_HOME": str(scratch / "torch"), "MPLBACKEND": "Agg",
                 "XDG_CACHE_HOME": str(scratch / "xdg"), "MPLCONFIGDIR": str(scratch / "mpl")}
     write_stand_in_alexnet(scratch / "torch")
-    snippets = discover_snippets()
+    snippets = discover_snippets(REPO)
 
     loop, bare = [], []
     for round_number in range(args.repeat):

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from harness.browser import LOAD_EVERY_FIGURE, PageVisit, serve_directory
-from harness.paths import DOCS
+from harness.paths import DOCS, REPO
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
-from harness.snippets import discover_snippets
+from snippet_contract import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +44,7 @@ def test_copy_buttons_copy_exactly_the_snippet(browser, site_url):
     try:
         page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
         open_all_details(page)
-        snippets = {s.path.name: s for s in discover_snippets()}
+        snippets = {s.path.name: s for s in discover_snippets(REPO)}
         blocks = page.locator("article .highlight:has(.filename)")
         checked = 0
         for index in range(blocks.count()):
@@ -58,7 +58,7 @@ def test_copy_buttons_copy_exactly_the_snippet(browser, site_url):
             copied = page.evaluate("() => navigator.clipboard.readText()")
             assert copied.rstrip("\n") == snippets[title].code.rstrip("\n"), f"copy button of {title}"
             checked += 1
-        shown = {s.path.name for s in discover_snippets()}
+        shown = {s.path.name for s in discover_snippets(REPO)}
         assert checked == len(shown), f"checked {checked} copy buttons for {len(shown)} snippets"
     finally:
         context.close()
@@ -68,8 +68,8 @@ def test_snippet_download_links_serve_the_exact_files(context, site_url):
     """Under each output: the snippet and the output it must print, both served byte for byte."""
     page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
     links = page.eval_on_selector_all(".snippet-stamp a[download]", "as => as.map(a => a.href)")
-    snippets = {s.path.name: s for s in discover_snippets()}
-    outputs = {s.out_path.name: s for s in discover_snippets()}
+    snippets = {s.path.name: s for s in discover_snippets(REPO)}
+    outputs = {s.out_path.name: s for s in discover_snippets(REPO)}
     assert len(links) == 2 * len(snippets)
     for href in links:
         name = href.rsplit("/", 1)[-1]

@@ -228,7 +228,7 @@ def test_a_cached_run_is_stale_once_a_file_it_read_changes(tmp_path):
 # --- bytes: what the snippet prints is compared, recorded and shown exactly ------------------
 
 from harness.checks import check_snippet  # noqa: E402
-from harness.contract import Snippet  # noqa: E402
+from snippet_contract import Snippet  # noqa: E402
 
 
 def snippet_with_output(tmp_path, code: str, recorded: bytes) -> Snippet:

@@ -1,6 +1,6 @@
-"""The contract across files (contract.py): what no single page or snippet item can see."""
+"""The contract across files (docs/_theme/contract/snippet_contract.py): what no single page or snippet item can see."""
 
-from harness.contract import discover_snippets, orphan_outputs
+from snippet_contract import discover_snippets, orphan_outputs
 from harness.pages import discover_pages
 from harness.paths import REPO, rel
 

@@ -13,7 +13,7 @@ from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include
 from harness.paths import DOCS, SNIPPETS
 from harness.runner import SnippetRunner
-from harness.snippets import Snippet
+from snippet_contract import Snippet
 
 pytestmark = pytest.mark.proof
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from harness.sandbox import RepositoryCopy, add_generated_file, add_synthetic_section
-from harness.snippets import Snippet, current_versions
+from snippet_contract import Snippet, current_versions
 
 pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 

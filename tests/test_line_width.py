@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from harness.contract import LONGEST_LINE
 from harness.notebooks import discover_notebooks
-from harness.paths import rel
-from harness.snippets import discover_snippets
+from harness.paths import REPO, rel
+from snippet_contract import LONGEST_LINE, discover_snippets
 
 
 def too_long(text: str, where: str) -> list[str]:
@@ -17,7 +16,7 @@ def too_long(text: str, where: str) -> list[str]:
             for number, line in enumerate(text.splitlines(), 1) if len(line) > LONGEST_LINE]
 
 
-@pytest.mark.parametrize("snippet", discover_snippets(), ids=lambda s: s.path.name)
+@pytest.mark.parametrize("snippet", discover_snippets(REPO), ids=lambda s: s.path.name)
 def test_snippet_and_output_lines_fit_the_page(snippet):
     problems = too_long(snippet.code, rel(snippet.path))
     if snippet.out_path.exists():

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.paths import rel
-from harness.snippets import discover_snippets
+from harness.paths import REPO, rel
+from snippet_contract import discover_snippets
 
 pytestmark = [pytest.mark.proof, pytest.mark.slow]
 
@@ -36,7 +36,7 @@ def reader_folder(tmp_path_factory, built_site):
     """A reader's folder: every published fragment and output, downloaded from the built site."""
     assert built_site.returncode == 0, built_site.log
     folder = tmp_path_factory.mktemp("reader")
-    for snippet in discover_snippets():
+    for snippet in discover_snippets(REPO):
         published = built_site.site_dir / snippet.published_uri(Path.cwd())
         assert published.exists(), f"the site does not publish {rel(snippet.path)}"
         published_output = built_site.site_dir / snippet.published_output_uri(Path.cwd())

@@ -1,9 +1,13 @@
 """The site builds under --strict, without a warning, and its pages need nothing from outside."""
 
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+
+from harness.sandbox import RepositoryCopy
+from harness.site import build_site
 
 
 pytestmark = pytest.mark.slow
@@ -15,6 +19,22 @@ RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
 def test_strict_build_passes_without_warnings(built_site):
     assert built_site.returncode == 0, f"mkdocs build --strict failed:\n{built_site.log}"
     assert not built_site.warnings(), "mkdocs build printed warnings:\n" + "\n".join(built_site.warnings())
+
+
+@pytest.mark.proof
+def test_the_site_builds_without_tests(built_site, tmp_path):
+    """The build is the product: on a copy of the repository without tests/, `mkdocs build
+    --strict` passes and makes the same files."""
+    copy = RepositoryCopy(tmp_path / "repo")
+    shutil.rmtree(copy.path("tests"))
+    alone = build_site(tmp_path / "site", copy.path("mkdocs.yml"))
+    assert alone.returncode == 0, f"without tests/, mkdocs build --strict failed:\n{alone.log}"
+    assert built_site.returncode == 0, built_site.log
+
+    def files(site):
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+    assert files(alone.site_dir) == files(built_site.site_dir)
 
 
 def pages(built_site):

@@ -4,7 +4,7 @@ and a declaration that matches nothing, or gives no reason, fails."""
 import pytest
 
 from harness.checks import check_snippet
-from harness.contract import Snippet
+from snippet_contract import Snippet
 from harness.runner import SnippetRunner
 from harness.tolerance import DeclarationError, Tolerance, compare, declared
 

@@ -7,8 +7,7 @@ from pathlib import Path
 from .pages import PageError, block_title, code_blocks, is_python, visible
 from .paths import rel
 from .report import Drift, shown_on, unified
-from .contract import Snippet, describe_versions, fence_lines, without_section_markers
-from .snippets import current_versions
+from snippet_contract import Snippet, current_versions, describe_versions, fence_lines, without_section_markers
 from .tolerance import DeclarationError, declared, judge
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 from . import cache
-from .contract import INCLUDE, INCLUDE_BLOCK_DELIMITER, base_paths, resolve
+from snippet_contract import INCLUDE, INCLUDE_BLOCK_DELIMITER, base_paths, resolve
 from .paths import DOCS, MKDOCS_YML, rel
 
 

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from . import contract, hookspecs
+import snippet_contract as contract
+
+from . import hookspecs
 from .cache import ci_is_set
 from .checks import Findings, check_block, check_determinism, check_snippet, page_blocks
 from .pages import discover_pages, includes_on, resolve_include

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from .checks import check_determinism as lines_that_differ, fence_problem
-from .contract import decode_output
+from snippet_contract import decode_output
 from .paths import rel
-from .snippets import current_versions
+from snippet_contract import current_versions
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -32,7 +32,7 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
                       check_determinism: bool = False) -> list[str]:
     """Run every snippet and notebook and draw every generated file first; write only if all
     succeed. `generated` maps a path to the function that returns its text."""
-    from .contract import NOTEBOOK_STAMP_KEY
+    from snippet_contract import NOTEBOOK_STAMP_KEY
     from .notebooks import NotebookFailed, as_text, execute
 
     failures, fresh = [], {}

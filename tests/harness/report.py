@@ -50,9 +50,9 @@ def write_drift_report(path, drifts: list, failures: list) -> None:
     versions it was recorded with and its diff, then every other failure."""
     from pathlib import Path
 
-    from .contract import Snippet, describe_versions
+    from snippet_contract import Snippet, describe_versions
     from .paths import REPO
-    from .snippets import current_versions
+    from snippet_contract import current_versions
 
     lines = ["# Drift report", "", f"Installed: {describe_versions(current_versions())}", ""]
     if not drifts and not failures:

@@ -351,7 +351,7 @@ class SnippetRunner:
                            "never do: " + ", ".join(left) + "\n")
                 returncode = returncode or 1
             exports = json.loads(read(exports_path)) if exports_path.exists() else None
-            from .contract import decode_output
+            from snippet_contract import decode_output
 
             stdout = decode_output(out_path.read_bytes()) if out_path.exists() else ""
             result = RunResult(label, stdout, stderr, returncode, seconds, timed_out, exports)

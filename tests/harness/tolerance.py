@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .contract import TOLERANCE_DIRECTIVE as DIRECTIVE
+from snippet_contract import TOLERANCE_DIRECTIVE as DIRECTIVE
 DECIMAL = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\d+[eE][-+]?\d+|[-+]?(?:nan|inf)\b")
 
 

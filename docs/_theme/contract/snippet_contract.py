@@ -1,7 +1,8 @@
 """The contract between a page, a snippet and its recorded output, in one place.
 
-The test harness and the MkDocs build hooks (docs/_theme/hooks) both import this module, so
-it uses the standard library only.
+The MkDocs build hooks (docs/_theme/hooks) and the test harness (tests/harness) both import
+this module; it lives with the build, so that the site builds without tests/, and it uses
+the standard library only.
 
 - A snippet is `snippets/<section>/<name>.py`, runnable on its own from the repository root.
 - Its recorded stdout is `<name>.out` beside it; the versions the section's outputs were
@@ -16,7 +17,9 @@ it uses the standard library only.
 
 import json
 import os
+import platform
 import re
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,3 +188,12 @@ def resolve(target: str, bases: list[Path]) -> Path | None:
             if candidate.is_file():
                 return candidate
     return None
+
+
+def current_versions() -> dict:
+    """The versions that decide what a snippet prints."""
+    return {
+        "python": platform.python_version(),
+        "torch": metadata.version("torch"),
+        "torchvision": metadata.version("torchvision"),
+    }

@@ -1,7 +1,7 @@
-"""The snippet contract (tests/harness/contract.py) for the build hooks: what a snippet, its
-output, its stamp and an include are, read from the same module the test harness uses. It is
-loaded by path, once per build, because the repository is not an installed package. (Not a
-hook itself: snippet_downloads.py and notebook_pages.py import it.)"""
+"""The snippet contract (docs/_theme/contract/snippet_contract.py) for the build hooks: what a
+snippet, its output, its stamp and an include are, in the module the test harness imports
+too. It is loaded by path, once per build, because the repository is not an installed
+package. (Not a hook itself: the hooks import it.)"""
 
 import importlib.util
 from functools import lru_cache
@@ -21,4 +21,4 @@ def _load(path: Path):
 
 
 def contract(config):
-    return _load(root(config) / "tests" / "harness" / "contract.py")
+    return _load(root(config) / "docs" / "_theme" / "contract" / "snippet_contract.py")

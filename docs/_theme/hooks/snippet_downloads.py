@@ -3,7 +3,7 @@ download the exact snippet file and the output it must print; both are published
 site, so a reader can compare their own run with the page (the section page shows how).
 
 What a snippet, its output and its stamp are, and how a page includes them, comes from the
-same contract module the test harness uses (tests/harness/contract.py)."""
+same contract module the test harness uses (docs/_theme/contract/snippet_contract.py)."""
 
 import posixpath
 from pathlib import Path

@@ -9,7 +9,7 @@ import colorsys
 import re
 from html import escape
 
-from harness.contract import DARK_FIGURE_SUFFIX
+from snippet_contract import DARK_FIGURE_SUFFIX
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
