@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .paths import REPO
+from .paths import REPO, is_tooling_folder
 
 DEFAULT_DIR = REPO / ".harness" / "cache"
 
@@ -129,6 +129,6 @@ def relative_reads(hashed: dict) -> dict:
             relative = Path(raw).relative_to(REPO.resolve())
         except ValueError:
             continue
-        if relative.parts and relative.parts[0] not in (".harness", ".git", ".venv"):
+        if relative.parts and not any(is_tooling_folder(part) for part in relative.parts[:-1]):
             reads[relative.as_posix()] = digest_
     return reads

@@ -7,7 +7,7 @@ from pathlib import Path
 from .pages import PageError, block_title, code_blocks, is_python, visible
 from .paths import rel
 from .report import Drift, shown_on, unified
-from snippet_contract import Snippet, current_versions, describe_versions, fence_lines, without_section_markers
+from snippet_contract import VERSIONS, Snippet, current_versions, describe_versions, fence_lines, without_section_markers
 from .tolerance import DeclarationError, declared, judge
 
 
@@ -39,7 +39,7 @@ def within_tolerance(expected: str, actual: str, tolerance, where: str, found: F
 def version_warning(recorded: dict) -> str:
     """A line saying which installed versions differ from those the outputs were recorded with."""
     running = current_versions()
-    differing = [f"{name} {recorded.get(name, '?')} -> {running[name]}" for name in ("torch", "torchvision", "python")
+    differing = [f"{name} {recorded.get(name, '?')} -> {running[name]}" for name in VERSIONS
                  if recorded.get(name) != running[name]]
     if not differing:
         return ""

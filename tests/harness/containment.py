@@ -17,6 +17,8 @@ import tempfile
 import weakref
 from pathlib import Path
 
+from .paths import is_tooling_folder
+
 
 class NetworkBlocked(OSError):
     pass
@@ -74,7 +76,7 @@ def mirror_repository(repo: Path, scratch: Path) -> None:
     """The snippet's working folder: a link to each top-level entry of the repository, so that
     relative reads work as from the repository root, while writes are refused there."""
     for entry in Path(repo).iterdir():
-        if entry.name not in (".git", ".venv", ".harness"):
+        if not is_tooling_folder(entry.name):
             os.symlink(entry, Path(scratch) / entry.name)
 
 
@@ -153,11 +155,9 @@ def contain(repo: Path) -> None:
 def repository_state(repo: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file the snippets could change (not the cache,
     the build, version control or the environment)."""
-    skipped = {".git", ".venv", "venv", ".harness", "site", "__pycache__", ".pytest_cache", "node_modules",
-               ".cache"}  # .cache: mkdocs-jupyter's cache of converted notebooks, written by every build
     state = {}
     for folder, folders, files in os.walk(repo):
-        folders[:] = [f for f in folders if f not in skipped and not f.endswith(".egg-info")]
+        folders[:] = [f for f in folders if not is_tooling_folder(f)]
         for name in files:
             path = os.path.join(folder, name)
             try:

@@ -8,6 +8,16 @@ SNIPPETS = REPO / "snippets"
 FIGURES = DOCS / "figures"
 MKDOCS_YML = REPO / "mkdocs.yml"
 
+# Folders of tooling state, not of the repository's content: version control, environments,
+# builds and caches (.cache is mkdocs-jupyter's, written by every build). Repository copies
+# leave them out; the CI guard, the snippets' working folder and the results cache ignore them.
+TOOLING_FOLDERS = frozenset({".git", ".venv", "venv", "site", "build", "__pycache__", ".pytest_cache",
+                             ".harness", "node_modules", ".cache"})
+
+
+def is_tooling_folder(name: str) -> bool:
+    return name in TOOLING_FOLDERS or name.endswith(".egg-info")
+
 
 def rel(path: Path) -> str:
     """A repository-relative path for messages."""

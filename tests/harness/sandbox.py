@@ -7,12 +7,9 @@ from pathlib import Path
 
 from . import cache
 from .containment import PROTECTED_VARIABLE
-from .paths import REPO
+from .paths import REPO, TOOLING_FOLDERS, is_tooling_folder
 
-IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "venv", "site", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".harness",
-    "node_modules", ".cache",
-)
+IGNORED = shutil.ignore_patterns(*TOOLING_FOLDERS, "*.egg-info")
 
 
 @dataclass(frozen=True)
@@ -41,8 +38,7 @@ class RepositoryCopy:
         return {
             path.relative_to(self.root).as_posix(): cache.file_digest(path)
             for path in sorted(self.root.rglob("*"))
-            if path.is_file() and "__pycache__" not in path.parts and ".harness" not in path.parts
-            and ".cache" not in path.parts
+            if path.is_file() and not any(is_tooling_folder(part) for part in path.relative_to(self.root).parts[:-1])
         }
 
     def pytest(self, *args: str, env: dict | None = None, timeout: float = 900) -> PytestRun:

@@ -154,11 +154,14 @@ def read_stamp(path: Path) -> dict:
         raise ValueError(f"{path} is not valid JSON: {error}") from error
 
 
+# The versions that decide what a snippet prints: the key in a stamp, and how a page names it.
+VERSIONS = {"python": "Python", "torch": "torch", "torchvision": "torchvision"}
+
+
 def describe_versions(versions: dict) -> str:
     if not versions:
         return "unknown versions"
-    return ", ".join(f"{label} {versions.get(key, '?')}"
-                     for key, label in (("python", "Python"), ("torch", "torch"), ("torchvision", "torchvision")))
+    return ", ".join(f"{label} {versions.get(key, '?')}" for key, label in VERSIONS.items())
 
 
 def base_paths(settings: dict, root: Path) -> list[Path]:
@@ -191,9 +194,5 @@ def resolve(target: str, bases: list[Path]) -> Path | None:
 
 
 def current_versions() -> dict:
-    """The versions that decide what a snippet prints."""
-    return {
-        "python": platform.python_version(),
-        "torch": metadata.version("torch"),
-        "torchvision": metadata.version("torchvision"),
-    }
+    """The installed versions of VERSIONS."""
+    return {key: platform.python_version() if key == "python" else metadata.version(key) for key in VERSIONS}

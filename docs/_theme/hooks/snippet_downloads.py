@@ -31,7 +31,7 @@ def on_files(files, config, **kwargs):
 def _versions(contract, snippet, page) -> str:
     try:
         stamp = snippet.recorded_with()
-        missing = [key for key in ("python", "torch", "torchvision") if key not in stamp]
+        missing = [key for key in contract.VERSIONS if key not in stamp]
         if missing:
             raise ValueError(f"it names no {', '.join(missing)} version")
     except ValueError as error:
