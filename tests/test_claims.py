@@ -1,94 +1,38 @@
-"""Every number in the prose is accounted for: computed by code or quoted from a source
-(see lenet_alexnet/claims.py). Sourced checks need no torch; computed ones use lenet_alexnet/facts.py.
+"""Every number in the prose is accounted for: computed by code or quoted from a source, by
+the rows every section declares (harness/sections.py; Section 20.1's are in
+tests/lenet_alexnet/claims.py). Sourced checks need no torch; computed ones use the section's facts.
 Every sentence that cites a source, or says what one did, found or states, stands beside the
 source's own words (QUOTED), so that a reviewer reads claim and evidence side by side."""
 
 import re
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from lenet_alexnet.claims import COMPUTED, NO_SOURCE, QUOTED, SOURCED
+from harness.claims import computed_problems, normalised, where
 from harness.paths import DOCS
 from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on, source_reporting_sentences
+from harness.sections import discover_sections, rows
+
+KINDS = ("COMPUTED", "SOURCED", "QUOTED", "NO_SOURCE")
+OWNER = {(kind, row): section for kind in KINDS for section, row in rows(kind)}
+COMPUTED, SOURCED, QUOTED, NO_SOURCE = ([row for section, row in rows(kind)] for kind in KINDS)
+ALL_CLAIMS_FILES = " or ".join(sorted({section.claims_file for section in discover_sections()}))
+
+
+def claims_file(kind: str, row) -> str:
+    return OWNER[(kind, tuple(row))].claims_file
 
 PAGES = sorted({row[0] for row in COMPUTED + SOURCED} | {
     p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.suffix in (".md", ".ipynb")
     and "_theme" not in p.parts and ".ipynb_checkpoints" not in p.parts})
-WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
 @lru_cache(maxsize=None)
 def prose(page: str):
     """Read once per test run: the rows of one page all look in the same text."""
     return read_prose(DOCS / page, page)
-
-
-def where(page: str, text, start: int) -> str:
-    return f"docs/{page}, {text.line_of(start)}"
-
-
-def normalised(written: str) -> str:
-    return " ".join(written.split())
-
-
-def as_number(token: str):
-    """'37,752,832' -> 37752832; '61.79' -> 61.79; 'six' -> 6; '5x5x16' -> '5x5x16'."""
-    token = token.replace(",", "").strip()
-    if re.fullmatch(r"[\d.]+(x[\d.]+)+", token):
-        return token
-    if token.lower() in WORDS:
-        return WORDS[token.lower()]
-    return float(token)
-
-
-def parse_quantity(written: str) -> tuple[float, int]:
-    """The number a phrase states and its decimals: '38 million' -> 38e6, '61.79' -> (61.79, 2)."""
-    cleaned = written.replace(",", "").strip()
-    scale = 1
-    if cleaned.endswith("million"):
-        cleaned, scale = cleaned[: -len("million")].strip(), 1_000_000
-    cleaned = str(WORDS.get(cleaned.lower(), cleaned))
-    decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0
-    return float(cleaned) * scale, decimals
-
-
-def shape_of(written: str) -> str:
-    return "x".join(re.findall(r"\d+", written))
-
-
-def check_computed(written: str, fact, rule: str) -> str | None:
-    """None if the bracketed words state the fact, else what is wrong."""
-    if rule == "few":
-        return None if 1_000_000 <= fact < 10_000_000 else f"{fact:,} is not a few million"
-    if rule == "numbers":
-        stated = [as_number(m.group()) for m in NUMBER.finditer(written)]
-        expected = [as_number(str(item)) if isinstance(item, str) else float(item) for item in fact]
-        return None if stated == expected else f"the code gives {fact}"
-    if rule == "formula":
-        expression = written.replace(r"\times", "*")
-        if not re.fullmatch(r"[\d\s*+\-]+", expression):
-            return f"{written!r} is not plain arithmetic"
-        value = eval(expression)  # digits and + - * only, checked above
-        return None if value == fact else f"it evaluates to {value:,}, the code gives {fact:,}"
-    if rule == "fraction":
-        return None if abs(float(Fraction(written.strip())) - fact) < 1e-9 else f"the code gives {fact}"
-    if isinstance(fact, str):
-        return None if shape_of(written) == fact else f"the code gives {fact}"
-    number, decimals = parse_quantity(written)
-    if rule == "exact":
-        return None if number == fact else f"the code gives {fact:,}"
-    if rule == "rounded":
-        return None if round(fact, decimals) == number else f"the code gives {fact:,.{decimals + 3}f}"
-    if rule.startswith("about"):
-        tolerance = float(rule.split()[1].rstrip("%")) / 100
-        ok = abs(number - fact) <= tolerance * abs(fact)
-        return None if ok else f"the code gives {fact:,}, more than {rule.split()[1]} away"
-    raise ValueError(f"unknown comparison {rule!r}")
 
 
 def row_id(row) -> str:
@@ -99,7 +43,7 @@ def spans_or_fail(page: str, phrase: str):
     spans = locate(prose(page), phrase)
     assert spans, (
         f"docs/{page}: the sentence around \"{BRACKETED.sub('...', phrase)}\" is no longer on the page; "
-        "if it was reworded, update its row in tests/lenet_alexnet/claims.py so its number stays accounted for"
+        f"if it was reworded, update its row in {ALL_CLAIMS_FILES} so its number stays accounted for"
     )
     return spans
 
@@ -111,47 +55,26 @@ def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, l
         written = normalised(text.text[start:end])
         assert written == value, (
             f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written}, but "
-            f"tests/lenet_alexnet/claims.py records {value} from [{key}] ({locator}); change the page back, or "
+            f"{claims_file('SOURCED', (page, phrase, value, key, locator))} records {value} from [{key}] "
+            f"({locator}); change the page back, or "
             "change the row together with its source"
         )
     assert key in references_on(DOCS / page, page), (
         f"docs/{page}: the row for \"{phrase}\" cites [{key}], which is not in the page's References"
     )
-    assert locator.strip(), f"tests/lenet_alexnet/claims.py: the row for \"{phrase}\" has no locator"
-
-
-def computed_problems(text, page: str, phrase: str, fact_name: str, rule: str, known: dict) -> list[str]:
-    problems = []
-    for start, end in locate(text, phrase):
-        written = text.text[start:end]
-        problem = check_computed(written, known[fact_name], rule)
-        if problem is not None:
-            problems.append(f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written} "
-                            f"for {fact_name}, but {problem}")
-    return problems
+    assert locator.strip(), (f"{claims_file('SOURCED', (page, phrase, value, key, locator))}: the row for "
+                             f"\"{phrase}\" has no locator")
 
 
 @pytest.mark.parametrize("page, phrase, fact_name, rule", COMPUTED, ids=[row_id(r) for r in COMPUTED])
-def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, section_facts):
-    assert fact_name in section_facts, (
-        f"tests/lenet_alexnet/claims.py names a fact that lenet_alexnet/facts.py does not compute: {fact_name}")
+def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, facts):
+    section = OWNER[("COMPUTED", (page, phrase, fact_name, rule))]
+    known = facts[section.name]
+    assert fact_name in known, (
+        f"{section.claims_file} names a fact that the section's facts() does not compute: {fact_name}")
     spans_or_fail(page, phrase)
-    problems = computed_problems(prose(page), page, phrase, fact_name, rule, section_facts)
+    problems = computed_problems(prose(page), page, phrase, fact_name, rule, known)
     assert not problems, "\n".join(problems)
-
-
-def test_a_changed_computed_number_fails_naming_page_and_line(tmp_path, section_facts):
-    """The check above, on the section page with one computed number edited."""
-    page, old, new = "chapter-20/lenet-alexnet.md", "holds about 38 million parameters", "holds about 48 million parameters"
-    source = (DOCS / page).read_text(encoding="utf-8")
-    assert source.count(old) == 1
-    edited = tmp_path / "lenet-alexnet.md"
-    edited.write_text(source.replace(old, new), encoding="utf-8")
-    row = next(r for r in COMPUTED if r[0] == page and "million] parameters on its own" in r[1])
-    problems = computed_problems(read_prose(edited, page), *row, section_facts)
-    line = source[:source.index(old)].count("\n") + 1
-    assert len(problems) == 1 and problems[0].startswith(f"docs/{page}, line {line}"), problems
-    assert '"holds about 48 million parameters on its own" states 48 million' in problems[0], problems
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -161,7 +84,7 @@ def test_every_number_in_the_prose_is_accounted_for(page):
     loose = [(start, token) for start, end, token in text.numbers()
              if not any(a <= start and end <= b for a, b in covered)]
     assert not loose, (
-        f"docs/{page}: {len(loose)} number(s) in the prose match no row of tests/lenet_alexnet/claims.py "
+        f"docs/{page}: {len(loose)} number(s) in the prose match no row of {ALL_CLAIMS_FILES} "
         "(add a computed row, or a sourced row with its reference and locator):\n"
         + "\n".join(f"  {text.line_of(start)}: {token!r} in \"...{text.text[max(0, start - 40):start + 30]}...\""
                     for start, token in loose)
@@ -176,7 +99,7 @@ def test_references_are_complete_cited_and_used(page):
         return
     raw = (DOCS / page).read_text(encoding="utf-8")
     assert references, f"docs/{page} states sourced numbers but has no References section"
-    problems = [f"[{key}] is cited by tests/lenet_alexnet/claims.py but missing from the References"
+    problems = [f"[{key}] is cited by {ALL_CLAIMS_FILES} but missing from the References"
                 for key in sorted(sourced_keys - set(references))]
     for key, entry in references.items():
         if f"#ref-{key})" not in raw:
@@ -188,34 +111,6 @@ def test_references_are_complete_cited_and_used(page):
         if entry.count('"') < 2 and "“" not in entry:
             problems.append(f"[{key}] has no quoted title")
     assert not problems, f"docs/{page}: References:\n  " + "\n  ".join(problems)
-
-
-def test_relay_illustration_names_the_table_bottlenecks():
-    from lenet_alexnet.facts import page_facts
-
-    names = [n.lower() for n in page_facts()["table.bottleneck_names"]]
-    svg = (DOCS / "figures" / "bottleneck-relay.svg").read_text(encoding="utf-8")
-    labels = re.findall(r'class="bottleneck"[^>]*>([^<]+)<', svg)
-    assert labels == names, (
-        f"docs/figures/bottleneck-relay.svg labels its weights {labels}, "
-        f"but Table 20.1.1 names the bottlenecks {names}"
-    )
-    assert svg.count('href="#baton"') == len(names), "every runner of the relay carries the filter"
-
-
-def test_hand_written_alexnet_is_the_torchvision_topology(section_facts):
-    """The page says Code Fragment 2 is AlexNet "as torchvision builds it": it must load
-    torchvision's state dict strictly, give the same output, and have the parameters the
-    weights promise."""
-    known = section_facts
-    assert known["alexnet.loads_torchvision_state_dict_strictly"], (
-        "snippets/lenet_alexnet/alexnet.py: the hand-written AlexNet no longer loads "
-        "torchvision.models.alexnet()'s state dict strictly"
-    )
-    assert known["alexnet.same_output_as_torchvision"], (
-        "snippets/lenet_alexnet/alexnet.py: same weights, same input, different output from torchvision's AlexNet"
-    )
-    assert known["alexnet.parameters"] == known["pretrained.num_params"]
 
 
 # --- Sentences that report a source, and the source's own words behind each --------------------
@@ -257,7 +152,7 @@ def test_every_sentence_that_reports_a_source_quotes_it(page):
     missing = unbacked_sentences(text, quoted_rows_for(page), [row for row in NO_SOURCE if row[0] == page])
     assert not missing, (
         f"docs/{page}: {len(missing)} sentence(s) cite a source or report what one did, found or states, "
-        "but no row of QUOTED in tests/lenet_alexnet/claims.py holds the source's words for them "
+        f"but no row of QUOTED in {ALL_CLAIMS_FILES} holds the source's words for them "
         "(add a row with a phrase of the sentence, the key, the locator and a short quotation):\n"
         + "\n".join(f"  {line}: \"{sentence[:160]}\"" for line, sentence in missing)
     )
@@ -269,7 +164,7 @@ def quoted_row_problems(text, references: dict, row) -> list[str]:
     wanted = " ".join(phrase.split())
     if wanted not in text.text:
         return [f"docs/{page}: the sentence with \"{phrase}\" is no longer on the page; its QUOTED row "
-                "(tests/lenet_alexnet/claims.py) must follow the sentence, or go with it"]
+                f"({claims_file('QUOTED', row)}) must follow the sentence, or go with it"]
     line = text.line_of(text.text.index(wanted))
     problems = []
     if not quote.strip() or not locator.strip():
@@ -328,13 +223,3 @@ def test_sentence_said_to_report_no_source_cites_none(page, phrase, why):
         assert "](#ref-" not in sentence, (
             f"docs/{page}: \"{sentence[:120]}\" cites a source, so it needs a QUOTED row, not a NO_SOURCE one"
         )
-
-
-def test_the_2012_plan_drops_out_what_the_paper_drops(section_facts):
-    """Code Fragment 3's caption: its dropout acts on the outputs of the first two dense layers
-    (Section 4.2). That its response normalisation is Section 3.3's formula the fragment prints
-    itself, and its recorded output holds it."""
-    assert section_facts["alexnet2012.dropout_follows_dense"], (
-        "snippets/lenet_alexnet/alexnet_2012.py: a Dropout layer no longer follows a dense layer's ReLU, "
-        "so it drops something other than the outputs of fc6 and fc7"
-    )

@@ -6,8 +6,6 @@ import sys
 import nbformat
 import pytest
 
-from lenet_alexnet.checkpoints import (WeightsRefused, check_checkpoints,
-                                       verify_genuine)
 from harness.checks import check_determinism, check_page, check_snippet, describe_failure
 from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include
@@ -138,29 +136,6 @@ def test_the_build_refuses_a_notebook_with_an_error_output(tmp_path):
     broken = tmp_path / "relu-vs-tanh.ipynb"
     broken.write_text(json.dumps(notebook))
     assert notebook_pages.notebook_errors(broken) == [f"cell {notebook['cells'].index(code_cell) + 1}: ValueError: bad cell"]
-
-
-PRETRAINED = (SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py").read_text()
-
-
-@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
-def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage, section_facts):
-    home = tmp_path / "torch"
-    path = home / section_facts["pretrained.cached_at"]
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"PK\x03\x04" + b"\0" * 64 if damage == "truncated" else b"not a checkpoint at all")
-    runner = SnippetRunner(env={"TORCH_HOME": str(home), "HOME": str(tmp_path)}, use_cache=False)
-    result = runner.run(PRETRAINED + f"\n# {damage}\n", "snippets/lenet_alexnet/pretrained_alexnet.py")
-    assert not result.ok
-    message = describe_failure("snippets/lenet_alexnet/pretrained_alexnet.py", result, [], check_checkpoints(home, runner))
-    assert f"{path}: CORRUPT or truncated" in message
-
-
-def test_genuine_weights_with_the_wrong_hash_are_refused(tmp_path):
-    fake = tmp_path / "alexnet-owt-7be5be79.pth"  # the name, not the content, of the genuine file
-    fake.write_bytes(b"these are not the ImageNet weights")
-    with pytest.raises(WeightsRefused, match="does not start with 7be5be79"):
-        verify_genuine(fake)
 
 
 def test_running_snippets_writes_nothing_to_home(tmp_path):

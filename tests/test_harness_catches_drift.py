@@ -93,7 +93,7 @@ def test_update_outputs_ignores_a_warm_cache(copy, tmp_path):
     add_generated_file(copy, "proof")
     cache_dir = tmp_path / "warm-cache"
     env = {"HARNESS_CACHE_DIR": str(cache_dir), "HARNESS_NO_CACHE": ""}  # the copy caches, whatever this run does
-    args = ("-p", "proof_hooks", "tests/test_proof_generated.py")
+    args = ("tests/test_figures.py", "-k", "proof")
     warm = copy.pytest(*args, env=env)
     assert warm.returncode == 0, warm.output
     # The file is drawn from the fragment's cached run: spoil the data it reads.
@@ -107,7 +107,7 @@ def test_update_outputs_ignores_a_warm_cache(copy, tmp_path):
         entry.write_text(json.dumps(cached))
     assert spoiled == 1, f"the first run should have cached the generated file's data, found {spoiled}"
 
-    copy.replace("tests/proof_hooks.py", "Tally of the proof section", "What the proof section sums")
+    copy.replace("tests/proof/section.py", "Tally of the proof section", "What the proof section sums")
     updated = copy.pytest("--update-outputs", "-m", "not notebook", *args, env=env)
     assert updated.returncode == 0, updated.output
     assert "[update-outputs] updated docs/figures/proof-tally.svg" in updated.output, updated.output

@@ -1,12 +1,13 @@
-"""The split the folders promise: the harness plugin never imports a section, and no test
-module imports another test module or a conftest."""
+"""The split the folders promise: neither the harness nor a generic test module imports a
+section (each is discovered, harness/sections.py), and no test module imports another test
+module or a conftest."""
 
 import ast
 
 from harness.paths import REPO
 
 TESTS = REPO / "tests"
-SECTIONS = {path.name for path in TESTS.iterdir() if path.is_dir() and (path / "hooks.py").exists()}
+SECTIONS = {path.parent.name for path in TESTS.glob("*/section.py")}
 
 
 def imported_modules(path) -> set[str]:
@@ -20,18 +21,19 @@ def imported_modules(path) -> set[str]:
     return names
 
 
-def test_the_plugin_imports_no_section():
-    assert SECTIONS, "no section folder with a hooks.py under tests/"
+def test_no_generic_module_imports_a_section():
+    assert SECTIONS, "no section folder with a section.py under tests/"
+    generic = sorted((TESTS / "harness").glob("*.py")) + sorted(TESTS.glob("test_*.py"))
     offending = {
         path.relative_to(REPO).as_posix(): sorted(m for m in imported_modules(path) if m.split(".")[0] in SECTIONS)
-        for path in sorted((TESTS / "harness").glob("*.py"))
+        for path in generic
     }
     assert not {k: v for k, v in offending.items() if v}, offending
 
 
 def test_no_test_module_imports_another_or_a_conftest():
     offending = {}
-    for path in sorted(TESTS.glob("test_*.py")):
+    for path in sorted(TESTS.glob("test_*.py")) + sorted(TESTS.glob("*/test_*.py")):
         bad = sorted(m for m in imported_modules(path) if m.split(".")[0].startswith("test_") or m == "conftest")
         if bad:
             offending[path.name] = bad

@@ -1,5 +1,6 @@
-"""Hooks a section's own plugin (for Section 20.1, tests/lenet_alexnet/hooks.py) may implement;
-the harness plugin calls them and never imports the section."""
+"""Hooks a section's declaration (tests/<name>/section.py, registered as a plugin of its own
+by harness/sections.py's discovery) may implement; the harness calls them and never imports
+the section."""
 
 from pathlib import Path
 

@@ -94,6 +94,11 @@ def pytest_configure(config):
                          # Read once and removed, so that pytest-xdist's new workers do not inherit it.
                          "fork_directly": os.environ.pop(WARM_FORK_VARIABLE, "") == "1"}
     config.pluginmanager.register(DriftCollector(config), "harness-drift-collector")
+    from .sections import discover_sections
+
+    for section in discover_sections():  # each under its own name: their hooks never collide
+        if not config.pluginmanager.is_registered(section.module):
+            config.pluginmanager.register(section.module, f"harness-section-{section.name}")
 
 
 # --- collection: snippets and pages as items ------------------------------------------------
@@ -280,6 +285,41 @@ def snippet_runner(request):
     return runner_for(request.config)
 
 
+def generated_figures(runner) -> dict:
+    """{path: function drawing it} for every figure every section declares."""
+    from .paths import FIGURES
+    from .sections import discover_sections
+
+    return {FIGURES / name: draw for section in discover_sections() for name, draw in section.figures(runner).items()}
+
+
+class SectionFacts(dict):
+    """{section name: its facts}, each section's read on first use; a section whose facts
+    cannot be read fails the tests that need them, naming why."""
+
+    def __init__(self, runner):
+        super().__init__()
+        self._runner = runner
+
+    def __missing__(self, name: str) -> dict:
+        from .sections import FactsUnavailable, discover_sections
+
+        section = next((s for s in discover_sections() if s.name == name), None)
+        if section is None:
+            raise KeyError(f"no section {name!r} (a package tests/{name}/ with a section.py)")
+        try:
+            self[name] = section.facts(self._runner)
+        except FactsUnavailable as error:
+            pytest.fail(str(error), pytrace=False)
+        return self[name]
+
+
+@pytest.fixture(scope="session")
+def facts(snippet_runner) -> SectionFacts:
+    """Every section's facts, by section name: what its COMPUTED rows are checked against."""
+    return SectionFacts(snippet_runner)
+
+
 @pytest.fixture(scope="session")
 def torch_home(request) -> Path:
     """The throwaway torch cache the snippets run with."""
@@ -336,6 +376,12 @@ def update_outputs(session) -> None:
     if any(item.get_closest_marker("checks_generated_files") for item in items):
         for files in config.hook.pytest_harness_generated_files(runner=runner_for(config)):
             generated.update(files)
+        # A section's figures: those whose checks are selected (all of them, if a check of
+        # generated files is selected without naming one).
+        named = {item.callspec.params["file_name"] for item in items
+                 if hasattr(item, "callspec") and "file_name" in item.callspec.params}
+        generated.update({path: draw for path, draw in generated_figures(runner_for(config)).items()
+                          if not named or path.name in named})
     with_notebooks = any(item.get_closest_marker("notebook") for item in items)
     changes = update_recordings(runner_for(config), snippets, generated,
                                 discover_notebooks() if with_notebooks else [], scratch_env(config),

@@ -114,19 +114,19 @@ def add_synthetic_section(copy: RepositoryCopy, name: str, fragments: int = 1) -
     return folder, page
 
 
-GENERATED_FILE_HOOKS = """\
-# The synthetic section's plugin: an inspector that reads a figure's data from the run of
-# tally_1.py, and the file --update-outputs draws from it.
+SYNTHETIC_SECTION = """\
+# The synthetic section, declared as every section is (harness/sections.py): an inspector that
+# reads a figure's data from the run of tally_1.py, and the figure drawn from it.
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SECTION = ROOT / "snippets" / "{name}"
-FIGURE = ROOT / "docs" / "figures" / "{name}-tally.svg"
+ROOT = Path(__file__).resolve().parents[2]
+SNIPPETS = "{name}"
+FOLDER = ROOT / "snippets" / SNIPPETS
 
 
 def pytest_harness_snippet_inspector(path):
-    if Path(path).resolve().parent == SECTION:
-        return (str(Path(__file__).parent), "{name}_hooks", "inspect")
+    if Path(path).resolve().parent == FOLDER:
+        return (str(ROOT / "tests"), "{name}.section", "inspect")
     return None
 
 
@@ -135,34 +135,23 @@ def inspect(namespace):
 
 
 def draw(runner):
-    rows = runner.run_file(SECTION / "tally_1.py", "{name}/tally_1").exports["figure.tally"]
+    rows = runner.run_file(FOLDER / "tally_1.py", "{name}/tally_1").exports["figure.tally"]
     text = "".join(f"<text>{{label}} {{value}}</text>" for label, value in rows)
     return f"<svg><title>Tally of the {name} section</title>{{text}}</svg>\\n"
 
 
-def pytest_harness_generated_files(runner):
-    return {{FIGURE: lambda: draw(runner)}}
-"""
-
-GENERATED_FILE_TEST = """\
-import pytest
-
-from {name}_hooks import FIGURE, draw
-
-pytestmark = pytest.mark.checks_generated_files
-
-
-def test_the_figure_is_what_the_code_draws(snippet_runner):
-    assert FIGURE.read_text() == draw(snippet_runner), f"{{FIGURE}} no longer matches the code"
+FIGURES = {{"{name}-tally.svg": draw}}
 """
 
 
 def add_generated_file(copy: RepositoryCopy, name: str) -> None:
-    """For a synthetic section `name` (add_synthetic_section, with a tally_1.py): a section
-    plugin tests/<name>_hooks.py (load it with `-p <name>_hooks`) that draws
-    docs/figures/<name>-tally.svg from the fragment's run, the drawn file, and its test."""
-    copy.path(f"tests/{name}_hooks.py").write_text(GENERATED_FILE_HOOKS.format(name=name), encoding="utf-8")
-    copy.path(f"tests/test_{name}_generated.py").write_text(GENERATED_FILE_TEST.format(name=name), encoding="utf-8")
+    """For a synthetic section `name` (add_synthetic_section, with a tally_1.py): its
+    declaration tests/<name>/section.py, which draws docs/figures/<name>-tally.svg from the
+    fragment's run (tests/test_figures.py checks it; select it with `-k <name>`), and the
+    drawn file."""
+    copy.path(f"tests/{name}").mkdir(exist_ok=True)
+    copy.path(f"tests/{name}/__init__.py").write_text("", encoding="utf-8")
+    copy.path(f"tests/{name}/section.py").write_text(SYNTHETIC_SECTION.format(name=name), encoding="utf-8")
     rows = copy.path(f"snippets/{name}/tally_1.out").read_text(encoding="utf-8").split()[1]
     copy.path(f"docs/figures/{name}-tally.svg").write_text(
         f"<svg><title>Tally of the {name} section</title><text>sum {rows}</text></svg>\n", encoding="utf-8")

@@ -1,3 +1,3 @@
-"""What only Section 20.1 (LeNet & AlexNet) needs: its claims and the facts behind them, the
-stand-in AlexNet checkpoint, and the figures drawn from its models. The harness plugin never
-imports this package; hooks.py, loaded as a pytest plugin of its own, connects the two."""
+"""Section 20.1 (LeNet & AlexNet): its claims and the facts behind them, the stand-in AlexNet
+checkpoint, and the figures drawn from its models. section.py declares it; the harness finds
+it there (harness/sections.py) and never imports anything else of it."""

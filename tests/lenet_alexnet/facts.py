@@ -9,6 +9,7 @@ the same runner), what the exercise notebook recorded, and the page's own struct
 import json
 
 from harness.paths import DOCS, SNIPPETS
+from harness.sections import FactsUnavailable
 
 SECTION = SNIPPETS / "lenet_alexnet"
 NOTEBOOK = DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb"
@@ -33,10 +34,6 @@ print(json.dumps({
     "resnet50.v1_acc1_percent": ResNet50_Weights.IMAGENET1K_V1.meta["_metrics"]["ImageNet-1K"]["acc@1"],
 }))
 """
-
-
-class FactsUnavailable(Exception):
-    pass
 
 
 def exports(runner, name: str) -> dict:

@@ -6,7 +6,7 @@ Every figure on the pages, drawn by hand or from a model, also has a dark twin d
 its light drawing (figures/svg.py, dark_variant); the page build shows the one that suits the
 reader's palette."""
 
-from harness.paths import FIGURES
+from harness.paths import FIGURES as FIGURES_DIR
 
 from .facts import exports
 from .figures import alexnet_parameters, alexnet_plan, ilsvrc_error, lenet5_pipeline
@@ -24,6 +24,10 @@ def drawings(runner) -> dict:
     """{file name: function returning the SVG text}, each reading its snippet's run from `runner`."""
     light = {module.FILE_NAME: (lambda module=module: module.build(exports(runner, module.SNIPPET)))
              for module in MODULES}
-    light.update({name: (lambda name=name: (FIGURES / name).read_text(encoding="utf-8")) for name in HAND_DRAWN})
+    light.update({name: (lambda name=name: (FIGURES_DIR / name).read_text(encoding="utf-8")) for name in HAND_DRAWN})
     twins = {dark_name(name): (lambda draw=draw: dark_variant(draw())) for name, draw in light.items()}
     return {**{n: d for n, d in light.items() if n not in HAND_DRAWN}, **twins}
+
+
+# What the section declares (section.py): {file name: function(runner) -> SVG text}.
+FIGURES = {name: (lambda runner, name=name: drawings(runner)[name]()) for name in FILE_NAMES}

@@ -1,4 +1,5 @@
-"""The library shortcut runs torchvision's real loading code, offline, from a temporary cache."""
+"""The library shortcut runs torchvision's real loading code, offline, from a temporary cache;
+a damaged or false checkpoint in that cache is named."""
 
 import os
 import shutil
@@ -6,16 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from lenet_alexnet.checkpoints import WeightsRefused, checkpoint_path, verify_genuine
+from harness.checks import describe_failure
 from harness.paths import SNIPPETS
+from harness.runner import SnippetRunner
+from lenet_alexnet.checkpoints import WeightsRefused, check_checkpoints, checkpoint_path, verify_genuine
 
 PRETRAINED = SNIPPETS / "lenet_alexnet" / "pretrained_alexnet.py"
 
 
-def test_stand_in_sits_where_torchvision_caches_the_weights(section_facts):
+def test_stand_in_sits_where_torchvision_caches_the_weights(facts):
     # Where torchvision, offline, found the weights when the snippet ran (its inspector read
     # it): the stand-in was written there, or the snippet would have failed on the network.
-    assert section_facts["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
+    assert facts["lenet_alexnet"]["pretrained.cached_at"] == "hub/checkpoints/alexnet-owt-7be5be79.pth"
 
 
 def test_shortcut_loads_the_cached_weights_without_the_network(snippet_runner):
@@ -34,8 +37,8 @@ def genuine_weights(checkpoint_name: str) -> Path:
     return Path(torch_home) / "hub" / "checkpoints" / checkpoint_name
 
 
-def test_genuine_weights_predict_sensibly(tmp_path, snippet_runner, section_facts):
-    real = genuine_weights(Path(section_facts["pretrained.cached_at"]).name)
+def test_genuine_weights_predict_sensibly(tmp_path, snippet_runner, facts):
+    real = genuine_weights(Path(facts["lenet_alexnet"]["pretrained.cached_at"]).name)
     if not real.is_file():
         pytest.skip(f"genuine AlexNet weights are not in the torch cache ({real}); "
                     "only the stand-in checkpoint was tested")
@@ -72,3 +75,26 @@ for name in ("china.jpg", "flower.jpg"):
                "rapeseed", "yellow lady's slipper", "coral fungus", "sea anemone", "pinwheel"}
     assert buildings & set(predictions["china.jpg"].split("|")), predictions
     assert flowers & set(predictions["flower.jpg"].split("|")), predictions
+
+
+@pytest.mark.proof
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_checkpoint_in_the_torch_cache_is_named(tmp_path, damage, facts):
+    home = tmp_path / "torch"
+    path = home / facts["lenet_alexnet"]["pretrained.cached_at"]
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 64 if damage == "truncated" else b"not a checkpoint at all")
+    runner = SnippetRunner(env={"TORCH_HOME": str(home), "HOME": str(tmp_path)}, use_cache=False)
+    result = runner.run(PRETRAINED.read_text(encoding="utf-8") + f"\n# {damage}\n",
+                        "snippets/lenet_alexnet/pretrained_alexnet.py")
+    assert not result.ok
+    message = describe_failure("snippets/lenet_alexnet/pretrained_alexnet.py", result, [], check_checkpoints(home, runner))
+    assert f"{path}: CORRUPT or truncated" in message
+
+
+@pytest.mark.proof
+def test_genuine_weights_with_the_wrong_hash_are_refused(tmp_path):
+    fake = tmp_path / "alexnet-owt-7be5be79.pth"  # the name, not the content, of the genuine file
+    fake.write_bytes(b"these are not the ImageNet weights")
+    with pytest.raises(WeightsRefused, match="does not start with 7be5be79"):
+        verify_genuine(fake)
