@@ -1,37 +1,134 @@
-"""A second section needs no change to the plugin: on a copy of the repository, a new folder
-snippets/<section>/ and a page that includes its files are collected, verified, caught when
-they drift, and re-recorded."""
+"""README, "Adding a section", followed step by step on a copy of the repository: a fragment
+recorded, a page that shows it with a computed and a sourced number, the section's
+declaration with its claims and a figure drawn from the fragment. No harness file changes.
+The new section is verified; a drifted output, prose number and figure label are each
+caught, naming the file; --update-outputs re-records the output and redraws the figure."""
+
+import re
 
 import pytest
 
-from harness.sandbox import RepositoryCopy, add_synthetic_section
+from harness.sandbox import RepositoryCopy
 
 pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
-SECTION, PAGE = "snippets/synthetic_section", "docs/synthetic-section.md"
+NAME, PAGE, FIGURE = "synthetic_section", "docs/synthetic-section.md", "docs/figures/synthetic-section-tally.svg"
+FENCE = "```"
+
+FRAGMENT = """\
+import numpy as np
+
+grid = np.arange(12).reshape(3, 4)
+FACTS = {"sum": int(grid.sum()), "rows": grid.shape[0]}  # published for the page's claims
+print("sum:", FACTS["sum"])
+print("shape:", grid.shape)
+"""
+
+PAGE_TEXT = f"""\
+# A synthetic section
+
+The fragment below sums a small grid; its total is 66.
+
+{FENCE}python title="tally.py"
+--8<-- "snippets/{NAME}/tally.py"
+{FENCE}
+
+<!--pytest-codeblocks:expected-output-->
+
+{FENCE}text title="Output"
+--8<-- "snippets/{NAME}/tally.out"
+{FENCE}
+
+Grids like this one fed the networks described in 1998 by LeCun and colleagues
+([LeCun et al., 1998](#ref-lecun1998)).
+
+## References
+
+<ol>
+<li id="ref-lecun1998">Y. LeCun, L. Bottou, Y. Bengio and P. Haffner. "Gradient-based learning applied to document recognition." <em>Proceedings of the IEEE</em>, 1998. doi:10.1109/5.726791.</li>
+</ol>
+"""
+
+DECLARATION = f'''\
+"""A synthetic section, declared as the README says."""
+
+from pathlib import Path
+
+SNIPPETS = "{NAME}"
+CLAIMS_FILE = "tests/{NAME}/section.py"
+PAGE = "synthetic-section.md"
+
+COMPUTED = [(PAGE, "its total is [66]", "tally.sum", "exact")]
+SOURCED = [(PAGE, "described in [1998] by LeCun", "1998", "lecun1998", "the title page")]
+QUOTED = [(PAGE, "networks described in 1998 by LeCun", "lecun1998", "the title page",
+           "Gradient-based learning applied to document recognition")]
+
+
+def draw(runner):
+    tally = Path(__file__).resolve().parents[2] / "snippets" / SNIPPETS / "tally.py"
+    published = runner.run_file(tally, "{NAME}/tally").exports
+    return f"<svg><title>The grid</title><text>sum {{published['sum']}}</text></svg>\\n"
+
+
+FIGURES = {{"synthetic-section-tally.svg": draw}}
+'''
+
+SELECTION = (f"snippets/{NAME}", PAGE, "tests/test_claims.py", "tests/test_figures.py", "-k", "synthetic", "-rA")
+
+
+def passed(output: str) -> set[str]:
+    return set(re.findall(r"^PASSED (.+?)\s*$", output, re.MULTILINE))
 
 
 def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     copy = RepositoryCopy(tmp_path / "repo")
-    assert add_synthetic_section(copy, "synthetic_section") == (SECTION, PAGE)
-    args = (SECTION, PAGE, "-vv")  # only the new section; the copy runs with -q
     env = {"HARNESS_NO_CACHE": "1"}
 
-    verified = copy.pytest(*args, env=env)
+    # 1. The fragment, recorded.
+    copy.path(f"snippets/{NAME}").mkdir()
+    copy.path(f"snippets/{NAME}/tally.py").write_text(FRAGMENT, encoding="utf-8")
+    recorded = copy.pytest("--update-outputs", f"snippets/{NAME}/tally.py", env=env)
+    assert recorded.returncode == 0, recorded.output
+    assert copy.path(f"snippets/{NAME}/tally.out").read_text(encoding="utf-8") == "sum: 66\nshape: (3, 4)\n"
+    assert copy.path(f"snippets/{NAME}/recorded-with.json").exists(), recorded.output
+
+    # 2. The page; 3. the declaration; 4. the figure, drawn.
+    copy.path(PAGE).write_text(PAGE_TEXT, encoding="utf-8")
+    copy.path(f"tests/{NAME}").mkdir()
+    copy.path(f"tests/{NAME}/__init__.py").write_text("", encoding="utf-8")
+    copy.path(f"tests/{NAME}/section.py").write_text(DECLARATION, encoding="utf-8")
+    drawn = copy.pytest("--update-outputs", "tests/test_figures.py", "-k", NAME, env=env)
+    assert drawn.returncode == 0, drawn.output
+    assert f"created {FIGURE}" in drawn.output, drawn.output
+    assert "lenet" not in copy.path(FIGURE).read_text(encoding="utf-8")
+
+    # 5. Verified: its output, the page, both numbers, the quotation and the figure.
+    verified = copy.pytest(*SELECTION, env=env)
     assert verified.returncode == 0, verified.output
-    assert f"{SECTION}/tally.py::recorded-output PASSED" in verified.output
-    assert f"{PAGE}::tally.py PASSED" in verified.output
+    for test_id in (f"snippets/{NAME}/tally.py::recorded-output", f"{PAGE}::tally.py",
+                    "tests/test_claims.py::test_computed_number_is_what_the_code_gives[synthetic-section:its total is [66]]",
+                    "tests/test_claims.py::test_sourced_number_reads_as_its_source_gives_it"
+                    "[synthetic-section:described in [1998] by LeCun]",
+                    "tests/test_claims.py::test_every_number_in_the_prose_is_accounted_for[synthetic-section.md]",
+                    f"tests/test_figures.py::test_committed_figure_matches_the_code[{NAME}:synthetic-section-tally.svg]"):
+        assert test_id in passed(verified.output), f"{test_id} did not pass:\n{verified.output}"
 
-    copy.replace(f"{SECTION}/tally.out", "sum: 66", "sum: 67")
-    drifted = copy.pytest(*args, env=env)
+    # 6. Drift in an output, a prose number and a figure label: each caught, naming its file.
+    copy.replace(f"snippets/{NAME}/tally.out", "sum: 66", "sum: 67")
+    copy.replace(PAGE, "its total is 66", "its total is 67")
+    copy.replace(FIGURE, "sum 66", "sum 76")
+    drifted = copy.pytest(*SELECTION, env=env)
     assert drifted.returncode == 1, drifted.output
-    assert f"output drifted: {SECTION}/tally.py no longer prints {SECTION}/tally.out" in drifted.output
-    assert f"shown on: {PAGE}" in drifted.output
-    assert f"{PAGE}: the output shown under 'tally.py' drifted from {SECTION}/tally.py" in drifted.output
+    assert f"output drifted: snippets/{NAME}/tally.py no longer prints snippets/{NAME}/tally.out" in drifted.output
+    line = PAGE_TEXT.splitlines().index("The fragment below sums a small grid; its total is 66.") + 1
+    assert f'{PAGE}, line {line}: "its total is 67" states 67 for tally.sum' in drifted.output, drifted.output
+    assert f"{FIGURE} no longer matches the model it is drawn from" in drifted.output, drifted.output
 
-    updated = copy.pytest("--update-outputs", "-m", "not notebook", *args, env=env)
+    # 7. The prose is the author's to correct; the output and the figure are re-recorded from
+    # the code, and the section is green again.
+    copy.replace(PAGE, "its total is 67", "its total is 66")
+    updated = copy.pytest("--update-outputs", "-m", "not notebook", *SELECTION, env=env)
     assert updated.returncode == 0, updated.output
-    assert f"[update-outputs] updated {SECTION}/tally.out" in updated.output
-    # Only what the selected tests check is re-recorded: the other section is not even run.
-    assert "snippets/lenet_alexnet" not in updated.output, updated.output
-    assert copy.path(f"{SECTION}/tally.out").read_text(encoding="utf-8") == "sum: 66\nshape: (3, 4)\n"
+    assert f"updated snippets/{NAME}/tally.out" in updated.output and f"updated {FIGURE}" in updated.output
+    assert "snippets/lenet_alexnet" not in updated.output, updated.output  # only what was selected
+    assert copy.path(f"snippets/{NAME}/tally.out").read_text(encoding="utf-8") == "sum: 66\nshape: (3, 4)\n"

@@ -285,6 +285,14 @@ def snippet_runner(request):
     return runner_for(request.config)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_harness_snippet_inspector(path: Path):
+    """Unless its section reads a fragment its own way, what the fragment publishes in FACTS."""
+    from .sections import PUBLISHED_FACTS
+
+    return PUBLISHED_FACTS
+
+
 def generated_figures(runner) -> dict:
     """{path: function drawing it} for every figure every section declares."""
     from .paths import FIGURES

@@ -7,8 +7,11 @@ A section's `section.py` declares, as module attributes:
     CLAIMS_FILE   where its rows live, for messages (tests/<name>/claims.py)
     COMPUTED, SOURCED, QUOTED, NO_SOURCE
                   its rows (see tests/lenet_alexnet/claims.py for their form)
-    facts(runner) the facts its COMPUTED rows are checked against, as a dict
     FIGURES       {file name under docs/figures: function(runner) -> SVG text}
+    facts(runner) optional: the facts its COMPUTED rows are checked against, as a dict.
+                  Without it, the facts are what its fragments publish: a fragment that
+                  defines a module-level dict `FACTS` publishes each entry as
+                  "<fragment>.<key>", read after its one run (a renamed local changes nothing)
 
 and may implement the hooks of harness/hookspecs.py: it is registered as a pytest plugin of
 its own, under its own name, so two sections' hooks never shadow each other."""
@@ -43,7 +46,35 @@ class Section:
         return {name: (lambda draw=draw: draw(runner)) for name, draw in getattr(self.module, "FIGURES", {}).items()}
 
     def facts(self, runner) -> dict:
-        return self.module.facts(runner) if hasattr(self.module, "facts") else {}
+        if hasattr(self.module, "facts"):
+            return self.module.facts(runner)
+        return published_facts_of(REPO / "snippets" / self.module.SNIPPETS, runner)
+
+
+def published_facts(namespace: dict) -> dict:
+    """The inspector every fragment gets unless its section names its own: the `FACTS` mapping
+    the fragment defines on purpose (harness/plugin.py's pytest_harness_snippet_inspector)."""
+    declared = namespace.get("FACTS", {})
+    return dict(declared) if isinstance(declared, dict) else {}
+
+
+PUBLISHED_FACTS = (str(TESTS), "harness.sections", "published_facts")
+
+
+def published_facts_of(folder, runner) -> dict:
+    """{"<fragment>.<key>": value} for every fragment of `folder` that publishes FACTS."""
+    from snippet_contract import discover_snippets
+
+    found = {}
+    for snippet in discover_snippets(REPO):
+        if snippet.path.parent != folder:
+            continue
+        result = runner.run_file(snippet.path, f"{folder.name}/{snippet.path.stem}")
+        if not result.ok:
+            raise FactsUnavailable(f"{snippet.path.relative_to(REPO).as_posix()} did not run cleanly, so the "
+                                   f"facts it publishes are unknown:\n{result.stderr.strip()}")
+        found.update({f"{snippet.path.stem}.{key}": value for key, value in (result.exports or {}).items()})
+    return found
 
 
 @lru_cache(maxsize=None)
