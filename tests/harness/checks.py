@@ -4,9 +4,9 @@ so that the tests can also feed them broken input and read the messages."""
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pages import PageError, block_title, code_blocks, is_python, visible
+from .pages import PageError, as_rendered, block_title, code_blocks, is_python
 from .paths import rel
-from .report import Drift, shown_on, unified
+from .report import Drift, describe_pages, unified
 from snippet_contract import VERSIONS, Snippet, current_versions, describe_versions, fence_lines, without_section_markers
 from .tolerance import DeclarationError, declared, judge
 
@@ -59,7 +59,7 @@ def fence_problem(snippet, output: str) -> str:
 def describe_failure(source: str, result, pages: list[str], torch_cache_report: list[str] = ()) -> str:
     lines = [
         f"{source} failed with exit code {result.returncode}",
-        f"  shown on: {shown_on(pages)}",
+        f"  shown on: {describe_pages(pages)}",
         f"  running:  {describe_versions(current_versions())}",
     ]
     if torch_cache_report:
@@ -78,7 +78,7 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
     if not result.stdout.strip():
         found.problems.append(
             f"{rel(snippet.path)} printed nothing: a fragment on the site must print what its page "
-            f"shows (shown on: {shown_on(pages)})"
+            f"shows (shown on: {describe_pages(pages)})"
         )
         return found
     if fenced := fence_problem(snippet, result.stdout):
@@ -96,7 +96,7 @@ def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report
         found.drifts.append(Drift(rel(snippet.out_path), rel(snippet.path), pages, beyond + diff))
         found.problems.append(
             f"output drifted: {rel(snippet.path)} no longer prints {rel(snippet.out_path)}\n"
-            f"  shown on: {shown_on(pages)}\n"
+            f"  shown on: {describe_pages(pages)}\n"
             f"  recorded with: {describe_versions(snippet.recorded_with())}\n"
             f"  running with:  {describe_versions(current_versions())}\n"
             f"{version_warning(snippet.recorded_with())}"
@@ -142,7 +142,7 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
             "(add <!--pytest-codeblocks:expected-output--> and a text block including its .out)"
         )
         return found
-    snippet, part = shown_snippet(block.code, snippets)
+    snippet, part = snippet_in_block(block.code, snippets)
     if snippet is not None:
         result, source = runner.run_file(snippet.path, snippet.name), rel(snippet.path)
         if part:
@@ -155,7 +155,7 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
         found.problems.append(describe_failure(f"{rel(page)}: '{title}' ({source})", result, [rel(page)]))
         return found
     tolerance = tolerance_of(snippet.code if snippet is not None else block.code, source, found)
-    agrees, beyond = within_tolerance(visible(block.expected_output), visible(result.stdout), tolerance,
+    agrees, beyond = within_tolerance(as_rendered(block.expected_output), as_rendered(result.stdout), tolerance,
                                       f"{rel(page)} ('{title}')", found)
     if not agrees:
         diff = unified(block.expected_output, result.stdout,
@@ -165,11 +165,11 @@ def check_block(page: Path, named: PageBlock, runner, snippets: list[Snippet]) -
     return found
 
 
-def shown_snippet(code: str, snippets: list[Snippet]) -> tuple[Snippet | None, bool]:
+def snippet_in_block(code: str, snippets: list[Snippet]) -> tuple[Snippet | None, bool]:
     """The snippet a page block shows, and whether it shows only part of it (a named section
     or a line range): the whole file, or else the one file that holds the block's lines."""
-    shown = visible(code)
-    whole = {visible(without_section_markers(s.code)): s for s in snippets}
+    shown = as_rendered(code)
+    whole = {as_rendered(without_section_markers(s.code)): s for s in snippets}
     if shown in whole:
         return whole[shown], False
     if shown.strip():

@@ -127,7 +127,7 @@ def is_python(block: CodeBlock) -> bool:
     return language in (["python"], ["py"], ["python3"])
 
 
-def visible(text: str) -> str:
+def as_rendered(text: str) -> str:
     """Block text as a reader sees it: an included file's final newline, and the indented
     blank line pymdownx.snippets adds after a file included inside an admonition, vanish."""
     return text.rstrip("\n") + "\n" if text.strip() else text

@@ -369,16 +369,16 @@ def update_outputs(session) -> None:
 
     config = session.config
     items = session.items
-    shown_on = defaultdict(set)
+    snippets_on_page = defaultdict(set)
     for target, pages in pages_showing(config).items():
         for page in pages:
-            shown_on[page].add(target)
+            snippets_on_page[page].add(target)
     wanted = set()
     for item in items:
         if isinstance(item, SnippetOutputItem):
             wanted.add(item.snippet.path.resolve())
         elif isinstance(item, (PageIncludesItem, PageBlockItem)):
-            wanted.update(shown_on.get(rel(item.path), ()))
+            wanted.update(snippets_on_page.get(rel(item.path), ()))
     snippets = [s for s in contract.discover_snippets(REPO) if s.path.resolve() in wanted]
     generated = {}
     if any(item.get_closest_marker("checks_generated_files") for item in items):

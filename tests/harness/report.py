@@ -12,7 +12,7 @@ class Drift:
     diff: str
 
 
-def shown(line: str) -> str:
+def with_invisibles_marked(line: str) -> str:
     """A line with what the eye cannot see made visible: a carriage return as ␍, trailing
     spaces as ·, trailing tabs as →, bytes that are not UTF-8 as \\xNN."""
     end = "\n" if line.endswith("\n") else ""
@@ -32,8 +32,8 @@ def lines_of(text: str) -> list[str]:
 
 def unified(expected: str, actual: str, expected_name: str, actual_name: str) -> str:
     lines = difflib.unified_diff(
-        [shown(line) for line in lines_of(expected)],
-        [shown(line) for line in lines_of(actual)],
+        [with_invisibles_marked(line) for line in lines_of(expected)],
+        [with_invisibles_marked(line) for line in lines_of(actual)],
         fromfile=expected_name,
         tofile=actual_name,
     )
@@ -41,7 +41,7 @@ def unified(expected: str, actual: str, expected_name: str, actual_name: str) ->
     return text or "(outputs differ only in invisible characters)\n"
 
 
-def shown_on(pages: list[str]) -> str:
+def describe_pages(pages: list[str]) -> str:
     return ", ".join(pages) if pages else "no page (every snippet must be shown on a page)"
 
 
