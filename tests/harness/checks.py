@@ -69,20 +69,22 @@ def describe_failure(source: str, result, pages: list[str], torch_cache_report: 
     return "\n".join(lines)
 
 
+def fresh_run_problem(snippet: Snippet, result, pages: list[str], torch_cache_report=lambda: []) -> str | None:
+    """What keeps a fresh run from being compared or recorded: it failed, printed nothing, or
+    printed a line that would close the fence around it on the page."""
+    if not result.ok:
+        return describe_failure(rel(snippet.path), result, pages, torch_cache_report())
+    if not result.stdout.strip():
+        return (f"{rel(snippet.path)} printed nothing: a fragment on the site must print what its page "
+                f"shows (shown on: {describe_pages(pages)})")
+    return fence_problem(snippet, result.stdout)
+
+
 def check_snippet(snippet: Snippet, runner, pages: list[str], torch_cache_report=lambda: []) -> Findings:
     found = Findings()
     result = runner.run_file(snippet.path, snippet.name)
-    if not result.ok:
-        found.problems.append(describe_failure(rel(snippet.path), result, pages, torch_cache_report()))
-        return found
-    if not result.stdout.strip():
-        found.problems.append(
-            f"{rel(snippet.path)} printed nothing: a fragment on the site must print what its page "
-            f"shows (shown on: {describe_pages(pages)})"
-        )
-        return found
-    if fenced := fence_problem(snippet, result.stdout):
-        found.problems.append(fenced)
+    if problem := fresh_run_problem(snippet, result, pages, torch_cache_report):
+        found.problems.append(problem)
         return found
     recorded = snippet.recorded_output()
     tolerance = tolerance_of(snippet.code, rel(snippet.path), found)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from .checks import check_determinism as lines_that_differ, fence_problem
-from snippet_contract import decode_output
+from snippet_contract import current_versions, decode_output
+
+from .checks import check_determinism as lines_that_differ, fresh_run_problem
 from .paths import rel
-from snippet_contract import current_versions
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -38,12 +38,8 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
     failures, fresh = [], {}
     for snippet in snippets:
         result = runner.run_file(snippet.path, snippet.name)
-        if not result.ok:
-            failures.append(f"{rel(snippet.path)} failed (exit {result.returncode}):\n{result.stderr}")
-        elif not result.stdout.strip():
-            failures.append(f"{rel(snippet.path)} printed nothing")
-        elif fenced := fence_problem(snippet, result.stdout):
-            failures.append(fenced)
+        if problem := fresh_run_problem(snippet, result, []):
+            failures.append(problem)
         elif check_determinism and (differing := lines_that_differ(snippet.code, rel(snippet.path), runner,
                                                                      str(snippet.path))):
             failures.append("\n".join(differing))
