@@ -5,12 +5,13 @@ palette and openable full size. Outside CI (or with HARNESS_SCREENSHOTS=1) a scr
 each view goes to .harness/screenshots/."""
 
 import os
+import re
 
 import pytest
 
 from harness.browser import site_pages
 from harness.cache import ci_is_set
-from harness.paths import REPO
+from harness.paths import DOCS, REPO
 from harness.reading import (
     COLOUR_RULES,
     accessibility_problems,
@@ -136,7 +137,26 @@ def test_page_reads_well_served(path, browser, built_site, site_url, axe):
     assert_reads_well(outside, errors, problems)
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if p != "404.html"])  # a 404 exists only where a server answers
+def pages_to_open_from_disk(pages: list[str]) -> list[str]:
+    """From disk, a page loads by relative path the theme's scripts and styles (the same files
+    for every page at one folder depth) and its own figures. So every page that shows a figure
+    or is a notebook, and the first page at each folder depth; not the 404 page, which exists
+    only where a server answers."""
+    chosen, depths = [], set()
+    for path in pages:
+        if path == "404.html":
+            continue
+        source = next((DOCS / path).with_suffix(suffix) for suffix in (".md", ".ipynb")
+                      if (DOCS / path).with_suffix(suffix).exists())
+        shows_figures = source.suffix == ".ipynb" or re.search(r"!\[|<img\b", source.read_text(encoding="utf-8"))
+        depth = path.count("/")
+        if shows_figures or depth not in depths:
+            chosen.append(path)
+            depths.add(depth)
+    return chosen
+
+
+@pytest.mark.parametrize("path", pages_to_open_from_disk(PAGES))
 def test_page_reads_well_from_disk(path, browser, built_site, site_url):
     """Opened from file:// in dark, so that palette.js and the dark figures load from disk:
     requests, script errors, palette and figures."""
