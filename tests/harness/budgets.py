@@ -46,33 +46,38 @@ class PageCost:
                 "style_recalculations": self.style_recalculations, "layouts": self.layouts}
 
 
-def measure_all(browser, urls: list[str], at_once: int = 8) -> list[PageCost]:
-    """What each page's load cost, loaded in a fresh context at desktop width; up to `at_once`
-    loads run side by side:
-    most of a load is the wait for the network to settle, and the gated counts (elements,
-    bytes, blocking requests) do not depend on what else the browser is doing."""
+# Material requests its search worker and the search index from script, after the load: a
+# busy browser can reach network idle before either is requested, and the page's script and
+# other bytes then come out short. The measurement waits for both.
+SEARCH_LOADED = """() => {
+  const config = document.getElementById('__config');
+  const worker = config && JSON.parse(config.textContent).search;
+  if (!worker) return true;
+  const names = performance.getEntriesByType('resource').map(entry => entry.name);
+  return names.some(name => name.endsWith(worker.split('/').pop()))
+      && names.some(name => name.includes('search_index'));
+}"""
+
+
+def measure_all(browser, urls: list[str]) -> list[PageCost]:
+    """What each page's load cost, each loaded alone in a fresh context at desktop width, with
+    Material's search worker and index loaded."""
     costs = []
-    for start in range(0, len(urls), at_once):
-        loads = []
+    for url in urls:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
-            for url in urls[start:start + at_once]:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                session = context.new_cdp_session(page)
-                session.send("Performance.enable")
-                loads.append((context, page, session))
-                page.goto(url, wait_until="commit")
-            for context, page, session in loads:
-                page.wait_for_load_state("networkidle")
-                metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
-                found = page.evaluate(MEASURE)
-                costs.append(PageCost(elements=found["elements"], bytes=found["bytes"],
-                                      blocking=tuple(sorted(found["blocking"])),
-                                      style_recalculations=int(metrics["RecalcStyleCount"]),
-                                      layouts=int(metrics["LayoutCount"])))
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Performance.enable")
+            page.goto(url, wait_until="networkidle")
+            page.wait_for_function(SEARCH_LOADED, timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+            found = page.evaluate(MEASURE)
         finally:
-            for context, _, _ in loads:
-                context.close()
+            context.close()
+        costs.append(PageCost(elements=found["elements"], bytes=found["bytes"], blocking=tuple(sorted(found["blocking"])),
+                              style_recalculations=int(metrics["RecalcStyleCount"]), layouts=int(metrics["LayoutCount"])))
     return costs
 
 
