@@ -206,21 +206,21 @@ def test_a_cached_run_is_stale_once_a_file_it_read_changes(tmp_path):
     """On a copy, with the cache on: a snippet importing a helper beside it passes and is
     cached; the helper is edited within the same second (its __pycache__ left as it was);
     the next run must see the edit, not replay the cache or the compiled helper."""
-    from harness.sandbox import RepositoryCopy
+    from harness.sandbox import RepositoryCopy, add_synthetic_section
 
     copy = RepositoryCopy(tmp_path / "repo")
-    folder = "snippets/lenet_alexnet"
+    folder, _ = add_synthetic_section(copy, "proof")
     copy.path(f"{folder}/_helper.py").write_text("VALUE = 1\n", encoding="utf-8")
-    copy.replace(f"{folder}/lenet5.py", "import torch\n", "import torch\nimport _helper\nprint('helper', _helper.VALUE)\n")
-    copy.path(f"{folder}/lenet5.out").write_text("helper 1\n" + copy.path(f"{folder}/lenet5.out").read_text())
+    copy.replace(f"{folder}/tally.py", "import torch\n", "import torch\nimport _helper\nprint('helper', _helper.VALUE)\n")
+    copy.path(f"{folder}/tally.out").write_text("helper 1\n" + copy.path(f"{folder}/tally.out").read_text())
     __import__("py_compile").compile(str(copy.path(f"{folder}/_helper.py")))
     env = {"HARNESS_CACHE_DIR": str(tmp_path / "cache"), "HARNESS_NO_CACHE": ""}
-    first = copy.pytest(f"{folder}/lenet5.py", env=env)
+    first = copy.pytest(f"{folder}/tally.py", env=env)
     assert first.returncode == 0, first.output
     entry = json.loads(next((tmp_path / "cache" / "snippets").glob("*.json")).read_text())
     assert f"{folder}/_helper.py" in entry["reads"], entry["reads"]
     copy.replace(f"{folder}/_helper.py", "VALUE = 1", "VALUE = 2")
-    second = copy.pytest(f"{folder}/lenet5.py", env=env)
+    second = copy.pytest(f"{folder}/tally.py", env=env)
     assert second.returncode == 1, "the cached result outlived an edit of the helper it imports"
     assert "-helper 1" in second.output and "+helper 2" in second.output
 

@@ -114,6 +114,18 @@ def add_synthetic_section(copy: RepositoryCopy, name: str, fragments: int = 1) -
     return folder, page
 
 
+def add_to_nav(copy: RepositoryCopy, title: str, page: str) -> None:
+    """Add `page` (a path under docs/) to the end of the copy's navigation: mkdocs.yml is
+    strict, so a page outside the navigation stops `mkdocs build` and `mkdocs serve`."""
+    config = copy.path("mkdocs.yml")
+    text = config.read_text(encoding="utf-8")
+    start = text.index("\nnav:\n") + len("\nnav:\n")
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    entry = f"  - {title}: {page.removeprefix('docs/')}"
+    config.write_text(text[:end].rstrip("\n") + "\n" + entry + text[end:], encoding="utf-8")
+
+
 SYNTHETIC_SECTION = """\
 # The synthetic section, declared as every section is (harness/sections.py): an inspector that
 # reads a figure's data from the run of tally_1.py, and the figure drawn from it.
