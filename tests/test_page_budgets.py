@@ -6,11 +6,13 @@ tests/benchmark_pages.py, and the budgets are set where it puts every page at 0.
 within 0.05 of the bare page. Each page's measurements go to .harness/browser/page-costs.json."""
 
 import json
+from dataclasses import asdict
 
 import pytest
 
 from harness.browser import article_texts, build_bare_material_site, serve_directory, site_pages
-from harness.budgets import BUDGETS, REPORTED_ONLY, measure_all, over_budget
+from harness.budgets import BUDGETS, REPORTED_ONLY, PageCost, measure_all, over_budget
+from harness.once import once_per_run
 from harness.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,24 +22,33 @@ REPORT = REPO / ".harness" / "browser" / "page-costs.json"
 
 
 @pytest.fixture(scope="module")
-def costs(built_site, browser, tmp_path_factory):
-    """{page: (its cost, the bare page's cost)}, each page loaded once, served compressed as
-    GitHub Pages serves it."""
+def costs(request, built_site, browser, tmp_path_factory):
+    """{page: (its cost, the bare page's cost)}, each page loaded once per run (under
+    pytest-xdist, by the first worker that needs them), served compressed as GitHub Pages
+    serves it."""
     assert built_site.returncode == 0, built_site.log
-    with serve_directory(built_site.site_dir, compress=True) as site_url:
-        context = browser.new_context()
-        try:
-            texts = article_texts(context.new_page(), site_url, PAGES)
-        finally:
-            context.close()
-        bare_site = build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
-        with serve_directory(bare_site, compress=True) as bare_url:
-            costs = measure_all(browser, [f"{base}/{path}" for path in PAGES for base in (site_url, bare_url)])
-            measured = {path: (costs[2 * n], costs[2 * n + 1]) for n, path in enumerate(PAGES)}
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(json.dumps({p: {"site": ours.as_row(), "bare_material": bare.as_row()}
-                                  for p, (ours, bare) in measured.items()}, indent=2) + "\n", encoding="utf-8")
-    return measured
+
+    def measure_every_page():
+        with serve_directory(built_site.site_dir, compress=True) as site_url:
+            context = browser.new_context()
+            try:
+                texts = article_texts(context.new_page(), site_url, PAGES)
+            finally:
+                context.close()
+            bare_site = build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
+            with serve_directory(bare_site, compress=True) as bare_url:
+                found = measure_all(browser, [f"{base}/{path}" for path in PAGES for base in (site_url, bare_url)])
+        measured = {path: (found[2 * n], found[2 * n + 1]) for n, path in enumerate(PAGES)}
+        REPORT.parent.mkdir(parents=True, exist_ok=True)
+        REPORT.write_text(json.dumps({p: {"site": ours.as_row(), "bare_material": bare.as_row()}
+                                      for p, (ours, bare) in measured.items()}, indent=2) + "\n", encoding="utf-8")
+        return measured
+
+    return once_per_run(
+        getattr(request.config, "workerinput", {}).get("harness_share_dir"), "page-costs", measure_every_page,
+        lambda measured: {p: [asdict(ours), asdict(bare)] for p, (ours, bare) in measured.items()},
+        lambda data: {p: tuple(PageCost(**{**row, "blocking": tuple(row["blocking"])}) for row in pair)
+                      for p, pair in data.items()})
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -48,8 +59,6 @@ def test_page_loads_within_its_budgets(path, costs):
 
 
 def test_a_page_over_budget_is_named_with_its_metric():
-    from harness.budgets import PageCost
-
     bare = PageCost(elements=800, bytes={"document": 20_000, "stylesheet": 20_000, "script": 40_000},
                     blocking=("main.css",), style_recalculations=8, layouts=6)
     heavy = PageCost(elements=5_000, bytes={"document": 20_000, "stylesheet": 20_000, "script": 40_000},

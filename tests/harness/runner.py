@@ -251,24 +251,11 @@ class SnippetRunner:
 
     def _shared(self, key: str, produce) -> RunResult:
         """With `share_dir` (one folder for all the processes of one test run, as pytest-xdist's
-        workers are), the first process to need a result produces it under a lock and the
-        others read it: each snippet still runs once per test run."""
-        if self.share_dir is None:
-            return produce()
-        import fcntl
+        workers are), each snippet still runs once per test run (harness/once.py)."""
+        from .once import once_per_run
 
-        folder = Path(self.share_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / f"{key}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            stored = folder / f"{key}.json"
-            if stored.exists():
-                return RunResult(**json.loads(stored.read_text(encoding="utf-8")))
-            result = produce()
-            temporary = stored.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(result.__dict__), encoding="utf-8")
-            os.replace(temporary, stored)
-            return result
+        return once_per_run(self.share_dir, key, produce, lambda result: result.__dict__,
+                            lambda data: RunResult(**data))
 
     def _cache_parts(self, code: str, inspector: tuple | None = None) -> tuple:
         settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})
