@@ -6,7 +6,7 @@ tests/benchmark_pages.py, and the budgets are set where it puts every page at 0.
 within 0.05 of the bare page. Each page's measurements go to .harness/browser/page-costs.json."""
 
 import json
-from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -22,40 +22,55 @@ REPORT = REPO / ".harness" / "browser" / "page-costs.json"
 
 
 @pytest.fixture(scope="module")
-def costs(request, built_site, browser, tmp_path_factory):
-    """{page: (its cost, the bare page's cost)}, each page loaded once per run (under
-    pytest-xdist, by the first worker that needs them), served compressed as GitHub Pages
-    serves it."""
+def bare_site(request, built_site, browser, tmp_path_factory) -> str:
+    """Every page's article text in a plain Material site, built once per run (under
+    pytest-xdist, by the first worker that needs it; the others read where it is)."""
     assert built_site.returncode == 0, built_site.log
 
-    def measure_every_page():
+    def build() -> str:
         with serve_directory(built_site.site_dir, compress=True) as site_url:
             context = browser.new_context()
             try:
                 texts = article_texts(context.new_page(), site_url, PAGES)
             finally:
                 context.close()
-            bare_site = build_bare_material_site(tmp_path_factory.mktemp("bare"), texts)
-            with serve_directory(bare_site, compress=True) as bare_url:
-                found = measure_all(browser, [f"{base}/{path}" for path in PAGES for base in (site_url, bare_url)])
-        measured = {path: (found[2 * n], found[2 * n + 1]) for n, path in enumerate(PAGES)}
-        REPORT.parent.mkdir(parents=True, exist_ok=True)
-        REPORT.write_text(json.dumps({p: {"site": ours.as_row(), "bare_material": bare.as_row()}
-                                      for p, (ours, bare) in measured.items()}, indent=2) + "\n", encoding="utf-8")
-        return measured
+        return str(build_bare_material_site(tmp_path_factory.mktemp("bare"), texts))
 
-    return once_per_run(
-        getattr(request.config, "workerinput", {}).get("harness_share_dir"), "page-costs", measure_every_page,
-        lambda measured: {p: [asdict(ours), asdict(bare)] for p, (ours, bare) in measured.items()},
-        lambda data: {p: tuple(PageCost(**{**row, "blocking": tuple(row["blocking"])}) for row in pair)
-                      for p, pair in data.items()})
+    return once_per_run(getattr(request.config, "workerinput", {}).get("harness_share_dir"), "bare-site", build)
+
+
+@pytest.fixture(scope="module")
+def servers(built_site, bare_site):
+    """The built site and its bare twin, served compressed as GitHub Pages serves them."""
+    with serve_directory(built_site.site_dir, compress=True) as site_url, \
+            serve_directory(Path(bare_site), compress=True) as bare_url:
+        yield site_url, bare_url
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_within_its_budgets(path, costs):
-    ours, bare = costs[path]
+def test_page_loads_within_its_budgets(path, browser, servers):
+    """Each page and its bare twin, loaded once; what they cost goes to page-costs.json."""
+    site_url, bare_url = servers
+    ours, bare = measure_all(browser, [f"{site_url}/{path}", f"{bare_url}/{path}"])
+    record_costs(path, ours, bare)
     problems = over_budget(path, ours, bare)
     assert not problems, "\n".join(problems)
+
+
+def record_costs(path: str, ours, bare) -> None:
+    """Add one page's costs to the report, under a lock (pytest-xdist's workers write it too)."""
+    import fcntl
+
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    with open(REPORT.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            report = json.loads(REPORT.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            report = {}
+        report = {p: row for p, row in report.items() if p in PAGES}
+        report[path] = {"site": ours.as_row(), "bare_material": bare.as_row()}
+        REPORT.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def test_a_page_over_budget_is_named_with_its_metric():
