@@ -17,13 +17,6 @@ def pytest_harness_prepare_snippet(path: Path, torch_home: Path, runner) -> None
     itself never runs torch, so that snippets can be forked from it safely."""
 
 
-@hookspec
-def pytest_harness_generated_files(runner) -> dict:
-    """Files drawn from the code, as {path: function returning the file's text}; the
-    `--update-outputs` run rewrites them together with the recorded outputs. The functions
-    take what they draw from the snippets' runs through `runner`."""
-
-
 @hookspec(firstresult=True)
 def pytest_harness_snippet_inspector(path: Path):
     """For a snippet file, the function that reads what the section needs (facts, figure data)

@@ -15,7 +15,6 @@ lives on the pytest config, none in this module. Under pytest-xdist the workers 
 folder of results, so that each snippet still runs once.
 """
 
-import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -382,14 +381,12 @@ def update_outputs(session) -> None:
     snippets = [s for s in contract.discover_snippets(REPO) if s.path.resolve() in wanted]
     generated = {}
     if any(item.get_closest_marker("checks_generated_files") for item in items):
-        for files in config.hook.pytest_harness_generated_files(runner=runner_for(config)):
-            generated.update(files)
-        # A section's figures: those whose checks are selected (all of them, if a check of
+        # The sections' figures: those whose checks are selected (all of them, if a check of
         # generated files is selected without naming one).
         named = {item.callspec.params["file_name"] for item in items
                  if hasattr(item, "callspec") and "file_name" in item.callspec.params}
-        generated.update({path: draw for path, draw in generated_figures(runner_for(config)).items()
-                          if not named or path.name in named})
+        generated = {path: draw for path, draw in generated_figures(runner_for(config)).items()
+                     if not named or path.name in named}
     with_notebooks = any(item.get_closest_marker("notebook") for item in items)
     changes = update_recordings(runner_for(config), snippets, generated,
                                 discover_notebooks() if with_notebooks else [], scratch_env(config),
@@ -422,13 +419,10 @@ def pytest_collection_finish(session):
         update_outputs(session)
         return  # the build, if any test needs it, follows the re-recording
     build = config.stash[RUN].get("build")
-    needed = any(name in getattr(item, "fixturenames", ()) for item in session.items for name in BUILD_FIXTURES)
-    if build is not None and not needed:
-        build.cancel()
+    if build is not None and not any(name in getattr(item, "fixturenames", ())
+                                     for item in session.items for name in BUILD_FIXTURES):
+        build.discard()
         config.stash[RUN]["build"] = None
-        shutil.rmtree(build.site_dir.parent, ignore_errors=True)
-    elif build is None and needed and not hasattr(config, "workerinput"):
-        start_build(config)
     # The server imports torch (seconds of CPU) while other tests run; when every snippet's
     # result is cached, it is left to start on first use, if any.
     if (any(needs_runner(item) for item in session.items) and not config.stash[RUN]["fork_directly"]
@@ -470,13 +464,9 @@ def start_build_early(config) -> None:
     selected = [Path(config.invocation_params.dir, arg.split("::")[0]).resolve() for arg in config.args]
     tests = (REPO / "tests").resolve()
     if any(path == tests or tests in path.parents or path in tests.parents for path in selected):
-        start_build(config)
+        from .site import BackgroundBuild
 
-
-def start_build(config) -> None:
-    from .site import BackgroundBuild
-
-    config.stash[RUN]["build"] = BackgroundBuild(Path(tempfile.mkdtemp(prefix="harness-site-")) / "site")
+        config.stash[RUN]["build"] = BackgroundBuild(Path(tempfile.mkdtemp(prefix="harness-site-")) / "site")
 
 
 @pytest.hookimpl(trylast=True)
@@ -487,8 +477,7 @@ def pytest_sessionfinish(session, exitstatus):
     if run is None:
         return
     if run.get("build") is not None:
-        run["build"].cancel()
-        shutil.rmtree(run["build"].site_dir.parent, ignore_errors=True)
+        run["build"].discard()
     if hasattr(session.config, "workerinput"):
         return
     path = session.config.getoption("--drift-report")

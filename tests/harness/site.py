@@ -1,6 +1,7 @@
 """Building the site the way an author or CI does, and reading what it produced."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ def build_site(site_dir: Path, config_file: Path = MKDOCS_YML) -> Build:
 
 class BackgroundBuild:
     """`build_site`, started now and collected later, so that the build overlaps the tests
-    that do not need it."""
+    that do not need it. `site_dir` sits in a folder of its own, which discard() removes."""
 
     def __init__(self, site_dir: Path, config_file: Path = MKDOCS_YML):
         command, env = _command(site_dir, config_file)
@@ -57,7 +58,9 @@ class BackgroundBuild:
             self._log.close()
         return self._build
 
-    def cancel(self) -> None:
+    def discard(self) -> None:
+        """Stop the build if it still runs, and remove what it wrote."""
         if self._build is None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        shutil.rmtree(self.site_dir.parent, ignore_errors=True)
