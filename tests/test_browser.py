@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from harness.browser import LOAD_EVERY_FIGURE, PageVisit, serve_directory
+from harness.browser import LOAD_EVERY_FIGURE, PageVisit, Requests, serve_directory
 from harness.paths import DOCS, REPO
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
@@ -24,7 +24,7 @@ def context(browser):
 def visit(context, url: str, base_url: str) -> PageVisit:
     page = context.new_page()
     record = PageVisit(page, base_url)
-    page.goto(url, wait_until="networkidle")
+    Requests(page).goto(url)
     return record
 
 
@@ -135,7 +135,8 @@ def test_palette_toggle_switches_and_remembers(preference, scheme, browser, site
     try:
         context.add_init_script(WATCH_PALETTE_WRITES)
         page = context.new_page()
-        page.goto(f"{site_url}/chapter-20/lenet-alexnet.html", wait_until="networkidle")
+        requests = Requests(page)
+        requests.goto(f"{site_url}/chapter-20/lenet-alexnet.html")
         first = palette_state(page)
         # A first visit follows the system's preference, shows one toggle, and restyles nothing.
         assert first["scheme"] == scheme and len(first["visibleToggles"]) == 1, first
@@ -149,7 +150,7 @@ def test_palette_toggle_switches_and_remembers(preference, scheme, browser, site
         assert switched["visibleToggles"] != first["visibleToggles"], switched
 
         # The choice holds on the next page, against the system's preference, without a switch.
-        page.goto(f"{site_url}/index.html", wait_until="networkidle")
+        requests.goto(f"{site_url}/index.html")
         assert palette_state(page)["scheme"] == other
         assert page.evaluate("window.__paletteWrites") == [], "loading the page switched the palette"
 
@@ -218,7 +219,7 @@ def test_palette_toggle_follows_the_system_when_configured_to(browser, tmp_path)
     try:
         with serve_directory(built.site_dir) as url:
             page = context.new_page()
-            page.goto(f"{url}/index.html", wait_until="networkidle")
+            Requests(page).goto(f"{url}/index.html")
             scheme = lambda: page.get_attribute("body", "data-md-color-scheme")
             assert scheme() == "slate", "the system option does not follow a dark system"
             page.emulate_media(color_scheme="light")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from harness.browser import site_pages
+from harness.browser import Requests, site_pages
 from harness.cache import ci_is_set
 from harness.paths import DOCS, REPO
 from harness.reading import (
@@ -37,46 +37,50 @@ def axe():
     return Axe()
 
 
-def open_view(browser, built_site, site_url, path, width, palette, origin, without=()):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette,
-                                  reduced_motion="reduce")
-    page = context.new_page()
-    outside = []
+class View:
+    """One page open in its own browser context, with what it requested outside the site and
+    what went wrong while it loaded."""
 
-    def guard(route):
-        url = route.request.url
-        local = url.startswith(site_url) if origin == "served" else url.startswith(("file:", "data:", "blob:"))
-        if any(part in url for part in without):
-            route.abort()
-        elif local:
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort("blockedbyclient")
+    def __init__(self, browser, built_site, site_url, path, width, palette, origin, without=()):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette,
+                                           reduced_motion="reduce")
+        self.page = page = self.context.new_page()
+        self.outside, self.errors = [], []
 
-    page.route("**/*", guard)
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and origin == "served"
-            and errors.append(f"console: {message.text}"))
-    page.on("requestfailed", lambda request: request.failure != "net::ERR_BLOCKED_BY_CLIENT"
-            and errors.append(f"failed request: {request.url} ({request.failure})"))
-    page.on("response", lambda response: response.status >= 400 and not response.url.endswith("/404.html")
-            and errors.append(f"failed request: {response.url} (HTTP {response.status})"))
-    url = f"{site_url}/{path}" if origin == "served" else (built_site.site_dir / path).as_uri()
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    open_details(page)
-    return context, page, outside, errors
+        def guard(route):
+            url = route.request.url
+            local = url.startswith(site_url) if origin == "served" else url.startswith(("file:", "data:", "blob:"))
+            if any(part in url for part in without):
+                route.abort()
+            elif local:
+                route.continue_()
+            else:
+                self.outside.append(url)
+                route.abort("blockedbyclient")
 
+        page.route("**/*", guard)
+        errors = self.errors
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and origin == "served"
+                and errors.append(f"console: {message.text}"))
+        page.on("requestfailed", lambda request: request.failure != "net::ERR_BLOCKED_BY_CLIENT"
+                and errors.append(f"failed request: {request.url} ({request.failure})"))
+        page.on("response", lambda response: response.status >= 400 and not response.url.endswith("/404.html")
+                and errors.append(f"failed request: {response.url} (HTTP {response.status})"))
+        self.requests = Requests(page)
+        self.requests.goto(f"{site_url}/{path}" if origin == "served" else (built_site.site_dir / path).as_uri())
+        open_details(page)
 
-def as_a_new_reader(page, palette: str) -> None:
-    """Reload the page for a first-time reader whose system prefers `palette` (Material
-    remembers the palette it chose in the page's storage)."""
-    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-    page.emulate_media(color_scheme=palette)
-    page.reload(wait_until="networkidle")
-    open_details(page)
+    def as_a_new_reader(self, palette: str) -> None:
+        """Reload the page for a first-time reader whose system prefers `palette` (Material
+        remembers the palette it chose in the page's storage)."""
+        self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        self.page.emulate_media(color_scheme=palette)
+        self.requests.reload()
+        open_details(self.page)
+
+    def close(self) -> None:
+        self.context.close()
 
 
 def open_details(page) -> None:
@@ -124,17 +128,17 @@ def test_page_reads_well_served(path, browser, built_site, site_url, axe):
     browser's cache: 1280 px light gets every check (with nothing outside the site, every
     request answered, no console error, every formula rendered and no raw TeX left); dark, the
     rules a palette can change (contrast) and the figures; 390 px, WCAG 2.1 AA and the figures."""
-    context, page, outside, errors = open_view(browser, built_site, site_url, path, 1280, "light", "served")
+    view = View(browser, built_site, site_url, path, 1280, "light", "served")
     try:
-        problems = view_problems(page, built_site, path, 1280, "light", "served", axe, "all")
-        as_a_new_reader(page, "dark")
-        problems += view_problems(page, built_site, path, 1280, "dark", "served", axe, "colour")
-        page.set_viewport_size({"width": 390, "height": 900})
-        as_a_new_reader(page, "light")
-        problems += view_problems(page, built_site, path, 390, "light", "served", axe, "wcag")
+        problems = view_problems(view.page, built_site, path, 1280, "light", "served", axe, "all")
+        view.as_a_new_reader("dark")
+        problems += view_problems(view.page, built_site, path, 1280, "dark", "served", axe, "colour")
+        view.page.set_viewport_size({"width": 390, "height": 900})
+        view.as_a_new_reader("light")
+        problems += view_problems(view.page, built_site, path, 390, "light", "served", axe, "wcag")
     finally:
-        context.close()
-    assert_reads_well(outside, errors, problems)
+        view.close()
+    assert_reads_well(view.outside, view.errors, problems)
 
 
 def pages_to_open_from_disk(pages: list[str]) -> list[str]:
@@ -160,12 +164,12 @@ def pages_to_open_from_disk(pages: list[str]) -> list[str]:
 def test_page_reads_well_from_disk(path, browser, built_site, site_url):
     """Opened from file:// in dark, so that palette.js and the dark figures load from disk:
     requests, script errors, palette and figures."""
-    context, page, outside, errors = open_view(browser, built_site, site_url, path, 1280, "dark", "disk")
+    view = View(browser, built_site, site_url, path, 1280, "dark", "disk")
     try:
-        problems = view_problems(page, built_site, path, 1280, "dark", "disk", None, None)
+        problems = view_problems(view.page, built_site, path, 1280, "dark", "disk", None, None)
     finally:
-        context.close()
-    assert_reads_well(outside, errors, problems)
+        view.close()
+    assert_reads_well(view.outside, view.errors, problems)
 
 
 @pytest.mark.parametrize("origin", ["served", "disk"])
@@ -173,8 +177,8 @@ def test_typing_outside_search_stays_on_the_page(origin, browser, built_site, si
     """Material moves to the next or previous page on n, p, '.' and ','; with search absent
     (its index blocked here), a reader typing on the page must stay where they are."""
     path = "chapter-20/lenet-alexnet.html"
-    context, page, _, _ = open_view(browser, built_site, site_url, path, 1280, "light", origin,
-                                    without=("/search/",))
+    view = View(browser, built_site, site_url, path, 1280, "light", origin, without=("/search/",))
+    page = view.page
     try:
         start = page.url
         page.locator("article p").first.click()
@@ -184,4 +188,4 @@ def test_typing_outside_search_stays_on_the_page(origin, browser, built_site, si
         page.wait_for_timeout(500)
         assert page.url == start, f"typing on the page moved the reader to {page.url}"
     finally:
-        context.close()
+        view.close()

@@ -136,6 +136,63 @@ class PageVisit:
         page.route("**/*", guard)
 
 
+# The requests Material makes from script after the load event: its search worker and the
+# search index (served: search_index.json; from disk: search_index.js through the iframe shim).
+SEARCH_WORKER = """() => {
+  const config = document.getElementById('__config');
+  return config ? (JSON.parse(config.textContent).search || null) : null;
+}"""
+
+
+class Requests:
+    """Every request a page makes, followed to its end, so that a test waits for what the page
+    asked for rather than for half a second without traffic (Playwright's "networkidle"), which
+    costs 500 ms a load and, on a busy machine, can come before Material's late requests."""
+
+    def __init__(self, page):
+        self.page = page
+        self.in_flight: set = set()
+        self.seen: list[str] = []
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.in_flight.add(request)
+        self.seen.append(request.url)
+
+    def _ended(self, request) -> None:
+        self.in_flight.discard(request)
+
+    def goto(self, url: str) -> None:
+        self.seen.clear()
+        self.page.goto(url, wait_until="load")
+        self.settle()
+
+    def reload(self) -> None:
+        self.seen.clear()
+        self.page.reload(wait_until="load")
+        self.settle()
+
+    def settle(self, timeout_s: float = 60) -> None:
+        """Return once the search worker and index have been requested (when the site has
+        search) and no request is still in flight. Fails after `timeout_s`, a guard against a
+        hang far above the few hundred milliseconds this takes, naming what never came."""
+        import time
+
+        worker = self.page.evaluate(SEARCH_WORKER)
+        late = [worker.split("/")[-1], "search_index"] if worker else []
+        deadline = time.monotonic() + timeout_s
+        while True:
+            missing = [name for name in late if not any(name in url for url in self.seen)]
+            if not missing and not self.in_flight:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.page.url}: after {timeout_s:g} s, never requested: {missing}; "
+                                   f"still in flight: {sorted(r.url for r in self.in_flight)}")
+            self.page.wait_for_timeout(20)
+
+
 # What a page says: the text of its article, as a reader's browser lays it out.
 ARTICLE_TEXT = "() => document.querySelector('article').innerText"
 

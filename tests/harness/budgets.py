@@ -10,6 +10,8 @@ first paint, and the style recalculations and layouts Chromium performs while it
 
 from dataclasses import dataclass
 
+from .browser import Requests
+
 # Resource Timing gives every request's compressed size and, in Chromium, whether it blocked
 # rendering; the kinds are told apart by file name, as a reader's browser fetches them.
 MEASURE = """() => {
@@ -46,9 +48,9 @@ class PageCost:
                 "style_recalculations": self.style_recalculations, "layouts": self.layouts}
 
 
-# Material requests its search worker and the search index from script, after the load: a
-# busy browser can reach network idle before either is requested, and the page's script and
-# other bytes then come out short. The measurement waits for both.
+# Material requests its search worker and the search index from script, after the load; the
+# measurement waits until both were requested and answered (Requests.settle) and their
+# Resource Timing entries recorded, or the page's script and other bytes come out short.
 SEARCH_LOADED = """() => {
   const config = document.getElementById('__config');
   const worker = config && JSON.parse(config.textContent).search;
@@ -69,9 +71,8 @@ def measure_all(browser, urls: list[str]) -> list[PageCost]:
             page = context.new_page()
             session = context.new_cdp_session(page)
             session.send("Performance.enable")
-            page.goto(url, wait_until="networkidle")
+            Requests(page).goto(url)
             page.wait_for_function(SEARCH_LOADED, timeout=60_000)
-            page.wait_for_load_state("networkidle")
             metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
             found = page.evaluate(MEASURE)
         finally:
