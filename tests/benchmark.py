@@ -18,7 +18,7 @@ suite as the README's test command runs it, one execution of every exercise note
 the two ratios of the harness's speed targets: fast loop / bare snippets (at most 0.6) and
 whole suite / (bare snippets + notebooks once + one build) (at most 1.5).
 
-With --pages it adds 5 and 20 pages of prose (no snippet, no number) to the navigation of
+With --pages it adds 1, 5 and 20 pages of prose (no snippet, no number) to the navigation of
 a copy of the repository and times the whole suite there as the README's test command runs
 it, without the notebook (CI=true, so nothing cached; browser tests included), against the
 copy with none added: the cost of one page is the slope (target: at most 3 s a page).
@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ci", action="store_true", help="also time the suite as CI runs it, without a cache")
     parser.add_argument("--scaling", action="store_true", help="only time 1 to 10 synthetic sections")
-    parser.add_argument("--pages", action="store_true", help="only time the suite with 5 and 20 prose pages added")
+    parser.add_argument("--pages", action="store_true", help="only time the suite with 1, 5 and 20 prose pages added")
     args = parser.parse_args()
     if args.scaling:
         return scaling()
@@ -210,7 +210,7 @@ and parts, and finally by whole objects, each stage reading the one below it.
 """
 
 
-def page_scaling(counts=(0, 5, 20)) -> None:
+def page_scaling(counts=(0, 1, 5, 20)) -> None:
     from harness.sandbox import RepositoryCopy
 
     scratch = Path(tempfile.mkdtemp(prefix="benchmark-pages-"))

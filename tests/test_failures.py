@@ -9,7 +9,7 @@ import pytest
 from harness.checks import check_determinism, check_page, check_snippet, describe_failure
 from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include
-from harness.paths import DOCS, SNIPPETS
+from harness.paths import DOCS
 from harness.runner import SnippetRunner
 from snippet_contract import Snippet
 
@@ -44,21 +44,21 @@ FENCE = "```"
 
 
 def test_an_include_of_a_missing_snippet_names_the_page_and_line(tmp_path, fresh_runner):
-    page = write_page(tmp_path, f'# x\n\n{FENCE}python title="gone.py"\n--8<-- "snippets/lenet_alexnet/gone.py"\n{FENCE}\n')
+    page = write_page(tmp_path, f'# x\n\n{FENCE}python title="gone.py"\n--8<-- "snippets/section/gone.py"\n{FENCE}\n')
     include = includes_on(page)[0]
     assert include.line == 4 and resolve_include(include) is None
     problems = check_page(page, fresh_runner, []).problems
     assert len(problems) == 1
     assert "broken-page.md: an include does not resolve" in problems[0]
-    assert "snippets/lenet_alexnet/gone.py" in problems[0]
+    assert "snippets/section/gone.py" in problems[0]
 
 
 def test_a_snippet_that_raises_shows_its_traceback_and_pages(tmp_path, fresh_runner):
     snippet = write_snippet(tmp_path, "raises", "print('before')\nraise ValueError('bad layer size')\n")
-    problems = check_snippet(snippet, fresh_runner, ["docs/chapter-20/lenet-alexnet.md"]).problems
+    problems = check_snippet(snippet, fresh_runner, ["docs/section/page.md"]).problems
     message = problems[0]
     assert f"{snippet.path} failed with exit code 1" in message
-    assert "shown on: docs/chapter-20/lenet-alexnet.md" in message
+    assert "shown on: docs/section/page.md" in message
     assert "ValueError: bad layer size" in message and f'File "{snippet.path}", line 2' in message
 
 
@@ -130,24 +130,41 @@ def test_the_build_refuses_a_notebook_with_an_error_output(tmp_path):
         import notebook_pages
     finally:
         sys.path.pop(0)
-    notebook = json.loads((DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb").read_text())
-    code_cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
-    code_cell["outputs"].append({"output_type": "error", "ename": "ValueError", "evalue": "bad cell", "traceback": []})
-    broken = tmp_path / "relu-vs-tanh.ipynb"
-    broken.write_text(json.dumps(notebook))
-    assert notebook_pages.notebook_errors(broken) == [f"cell {notebook['cells'].index(code_cell) + 1}: ValueError: bad cell"]
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A page"), nbformat.v4.new_code_cell("print('ok')"),
+                      nbformat.v4.new_code_cell("1 / 0")]
+    code_cell = notebook.cells[2]
+    code_cell.outputs.append(nbformat.v4.new_output("error", ename="ValueError", evalue="bad cell", traceback=[]))
+    broken = tmp_path / "exercise.ipynb"
+    nbformat.write(notebook, broken)
+    assert notebook_pages.notebook_errors(broken) == ["cell 3: ValueError: bad cell"]
+
+
+CACHE_WRITER = """\
+import pathlib
+
+import matplotlib
+import matplotlib.pyplot
+import torch
+import torchvision
+
+pathlib.Path(torch.hub.get_dir(), "checkpoints").mkdir(parents=True, exist_ok=True)
+print(pathlib.Path(matplotlib.get_cachedir()).is_dir())
+"""
 
 
 def test_running_snippets_writes_nothing_to_home(tmp_path):
-    """The user's home, torch cache and data sets are never written: everything goes to tmp."""
+    """The user's home, torch cache and data sets are never written: a fragment that imports
+    torch, torchvision and matplotlib and makes their caches leaves HOME empty."""
     home = tmp_path / "home"
     home.mkdir()
     runner = SnippetRunner(env={"HOME": str(home), "TORCH_HOME": str(tmp_path / "torch"),
                                 "XDG_CACHE_HOME": str(tmp_path / "cache"), "MPLCONFIGDIR": str(tmp_path / "mpl")},
                            use_cache=False)
-    for name in ("preprocessing_mismatch", "alexnet_cost"):
-        result = runner.run_file(SNIPPETS / "lenet_alexnet" / f"{name}.py", name)
-        assert result.ok, result.stderr
+    snippet = write_snippet(tmp_path, "cache_writer", CACHE_WRITER)
+    result = runner.run_file(snippet.path, "section/cache_writer")
+    assert result.ok, result.stderr
+    assert result.stdout == "True\n"
     assert list(home.iterdir()) == []
 
 
