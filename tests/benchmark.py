@@ -42,11 +42,23 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 import harness  # noqa: E402,F401 (puts the contract, docs/_theme/contract, on the path)
-from lenet_alexnet.checkpoints import write_stand_in_alexnet  # noqa: E402
 from snippet_contract import discover_snippets  # noqa: E402
 
 AUTHOR_LOOP = "not browser and not notebook and not proof"
 __doc__ = __doc__.replace("{loop}", AUTHOR_LOOP)
+
+
+def prepare_bare_runs(snippets, torch_home: Path) -> None:
+    """What each section puts in place before its fragments run (a stand-in checkpoint for
+    pretrained weights, say), through the sections' own prepare hooks, as the suite does."""
+    from harness.runner import SnippetRunner
+    from harness.sections import discover_sections
+
+    runner = SnippetRunner(use_cache=False)
+    for section in discover_sections():
+        prepare = getattr(section.module, "pytest_harness_prepare_snippet", None)
+        for snippet in snippets if prepare else ():
+            prepare(path=snippet.path, torch_home=torch_home, runner=runner)
 
 
 def timed(command, env) -> float:
@@ -75,8 +87,8 @@ def main() -> None:
     loop_env = {**base_env, "HARNESS_CACHE_DIR": str(scratch / "cache")}
     bare_env = {**base_env, "TORCH_HOME": str(scratch / "torch"), "MPLBACKEND": "Agg",
                 "XDG_CACHE_HOME": str(scratch / "xdg"), "MPLCONFIGDIR": str(scratch / "mpl")}
-    write_stand_in_alexnet(scratch / "torch")
     snippets = discover_snippets(REPO)
+    prepare_bare_runs(snippets, scratch / "torch")
 
     loop, bare = [], []
     for round_number in range(args.repeat):

@@ -5,13 +5,20 @@ import re
 
 import pytest
 
-from harness.browser import LOAD_EVERY_FIGURE, PageVisit, Requests, serve_directory
-from harness.paths import DOCS, REPO
+from harness.browser import LOAD_EVERY_FIGURE, PageVisit, Requests, serve_directory, site_pages
+from harness.notebooks import discover_notebooks
+from harness.pages import built_path, pages_with_figures, pages_with_snippets
+from harness.paths import REPO
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
 from snippet_contract import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = [page for page in site_pages() if page != "404.html"]
+SNIPPET_PAGES = [built_path(page) for page in pages_with_snippets()]
+# A page between two others (it has a previous and a next page) that shows a figure, if any does.
+MIDDLE_PAGE = next((built_path(p) for p in pages_with_figures() if built_path(p) in PAGES[1:-1]), PAGES[len(PAGES) // 2])
 
 
 @pytest.fixture
@@ -32,80 +39,98 @@ def open_all_details(page):
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
 
 
-def test_section_page_has_math_and_figures(context, site_url):
-    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
-    open_all_details(page)
-    assert page.locator("article math").count() >= 10
-    assert page.locator("article figure img").count() >= 4
-
-
 def test_copy_buttons_copy_exactly_the_snippet(browser, site_url):
+    """On every page that shows fragments, each fragment's copy button copies its file."""
+    snippets = {s.path.name: s for s in discover_snippets(REPO)}
+    copied_right = set()
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
-        page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
-        open_all_details(page)
-        snippets = {s.path.name: s for s in discover_snippets(REPO)}
-        blocks = page.locator("article .highlight:has(.filename)")
-        checked = 0
-        for index in range(blocks.count()):
-            block = blocks.nth(index)
-            title = block.locator(".filename").inner_text().strip()
-            if title not in snippets:
-                continue
-            block.scroll_into_view_if_needed()
-            block.hover()
-            block.locator("button.md-code__button[data-md-type=copy]").click()
-            copied = page.evaluate("() => navigator.clipboard.readText()")
-            assert copied.rstrip("\n") == snippets[title].code.rstrip("\n"), f"copy button of {title}"
-            checked += 1
-        shown = {s.path.name for s in discover_snippets(REPO)}
-        assert checked == len(shown), f"checked {checked} copy buttons for {len(shown)} snippets"
+        for path in SNIPPET_PAGES:
+            page = visit(context, f"{site_url}/{path}", site_url).page
+            open_all_details(page)
+            blocks = page.locator("article .highlight:has(.filename)")
+            for index in range(blocks.count()):
+                block = blocks.nth(index)
+                title = block.locator(".filename").inner_text().strip()
+                if title not in snippets:
+                    continue
+                block.scroll_into_view_if_needed()
+                block.hover()
+                block.locator("button.md-code__button[data-md-type=copy]").click()
+                copied = page.evaluate("() => navigator.clipboard.readText()")
+                assert copied.rstrip("\n") == snippets[title].code.rstrip("\n"), f"{path}: copy button of {title}"
+                copied_right.add(title)
     finally:
         context.close()
+    assert copied_right == set(snippets), f"no copy button checked for {sorted(set(snippets) - copied_right)}"
 
 
 def test_snippet_download_links_serve_the_exact_files(context, site_url):
     """Under each output: the snippet and the output it must print, both served byte for byte."""
-    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
-    links = page.eval_on_selector_all(".snippet-stamp a[download]", "as => as.map(a => a.href)")
     snippets = {s.path.name: s for s in discover_snippets(REPO)}
     outputs = {s.out_path.name: s for s in discover_snippets(REPO)}
-    assert len(links) == 2 * len(snippets)
-    for href in links:
-        name = href.rsplit("/", 1)[-1]
-        body = page.request.get(href).body()
-        if name in snippets:
-            assert body.decode("utf-8") == snippets[name].code, href
-        else:
-            assert body == outputs[name].out_path.read_bytes(), href
-    stamps = page.eval_on_selector_all(".snippet-stamp", "ps => ps.map(p => p.textContent)")
-    assert all(re.search(r"Recorded with Python [^\s,]+, torch [^\s,]+, torchvision [^\s,]+ ·\s+\S+\.py ·\s+\S+\.out", s)
-               for s in stamps), stamps
+    served = set()
+    for path in SNIPPET_PAGES:
+        page = visit(context, f"{site_url}/{path}", site_url).page
+        for href in page.eval_on_selector_all(".snippet-stamp a[download]", "as => as.map(a => a.href)"):
+            name = href.rsplit("/", 1)[-1]
+            body = page.request.get(href).body()
+            if name in snippets:
+                assert body.decode("utf-8") == snippets[name].code, href
+            else:
+                assert body == outputs[name].out_path.read_bytes(), href
+            served.add(name)
+        stamps = page.eval_on_selector_all(".snippet-stamp", "ps => ps.map(p => p.textContent)")
+        assert all(re.search(r"Recorded with Python [^\s,]+, torch [^\s,]+, torchvision [^\s,]+ ·\s+\S+\.py ·\s+\S+\.out", s)
+                   for s in stamps), stamps
+    assert served == set(snippets) | set(outputs), f"not offered for download: {sorted(set(snippets) | set(outputs) - served)}"
 
 
-def test_notebook_page_shows_plots_outputs_and_download(context, site_url):
-    page = visit(context, f"{site_url}/chapter-20/notebooks/relu-vs-tanh.html", site_url).page
+@pytest.mark.parametrize("notebook", discover_notebooks(), ids=lambda n: n.name)
+def test_notebook_page_shows_plots_outputs_and_download(notebook, context, site_url):
+    path = built_path(notebook)
+    page = visit(context, f"{site_url}/{path}", site_url).page
     plots = page.evaluate(
         """() => [...document.querySelectorAll('.jp-OutputArea-output img, .jp-OutputArea-output svg[role=img]')]
                  .filter(p => p.getBoundingClientRect().width > 0 && (p.tagName !== 'IMG' || p.naturalWidth > 0)).length"""
     )
-    source = DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb"
-    recorded = sum(1 for cell in json.loads(source.read_text())["cells"] for output in cell.get("outputs", [])
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    recorded = sum(1 for cell in cells for output in cell.get("outputs", [])
                    if any(mime.startswith("image/") for mime in output.get("data", {})))
-    assert plots == recorded > 0, f"{plots} plots displayed, the notebook records {recorded}"
-    outputs = page.locator(".jp-OutputArea-output pre").all_inner_texts()
-    assert any("first in" in text for text in outputs), "the notebook's verdicts are not shown"
+    assert plots == recorded, f"{path}: {plots} plots displayed, the notebook records {recorded}"
+    shown = "\n".join(page.locator(".jp-OutputArea-output pre").all_inner_texts())
+    printed = [line.strip() for cell in cells for output in cell.get("outputs", []) if output.get("name") == "stdout"
+               for line in "".join(output["text"]).splitlines() if line.strip()]
+    missing = [line for line in printed if line not in shown]
+    assert not missing, f"{path}: printed lines the page does not show: {missing[:5]}"
     href = page.get_attribute(".notebook-actions a[download]", "href")
-    notebook = json.loads(page.request.get(f"{site_url}/chapter-20/notebooks/{href}").text())
-    assert notebook["cells"], "the downloadable notebook is empty"
+    downloaded = page.request.get(f"{site_url}/{path.rsplit('/', 1)[0]}/{href}").body()
+    assert downloaded == notebook.read_bytes(), f"{path}: the downloadable notebook differs from {notebook.name}"
 
 
-def test_search_finds_alexnet(context, site_url):
+LISTS_PAGE = """path => [...document.querySelectorAll('.md-search-result__item a')]
+    .some(a => a.href.split(/[?#]/)[0].endsWith('/' + path))"""
+
+
+def test_search_finds_every_page_by_its_title(context, site_url, built_site):
+    """On one page, searching for each page's title lists that page."""
+    from bs4 import BeautifulSoup
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = visit(context, f"{site_url}/index.html", site_url).page
     page.keyboard.press("s")  # Material's shortcut that opens the search box
-    page.keyboard.type("AlexNet", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    assert page.locator(".md-search-result__item").count() > 0
+    missed = []
+    for path in PAGES:
+        html = (built_site.site_dir / path).read_text(encoding="utf-8")
+        title = BeautifulSoup(html, "html.parser").select_one("article h1").get_text().strip().rstrip("¶").strip()
+        page.fill("input.md-search__input", title)
+        page.keyboard.press("End")  # Material searches on key events, which fill() does not send
+        try:
+            page.wait_for_function(LISTS_PAGE, arg=path, timeout=15_000)
+        except PlaywrightTimeout:
+            found = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+            missed.append(f"searching {title!r} does not list {path}: {found}")
+    assert not missed, "\n".join(missed)
 
 
 # Installed before any page script: records what loading the page does to the palette.
@@ -136,7 +161,7 @@ def test_palette_toggle_switches_and_remembers(preference, scheme, browser, site
         context.add_init_script(WATCH_PALETTE_WRITES)
         page = context.new_page()
         requests = Requests(page)
-        requests.goto(f"{site_url}/chapter-20/lenet-alexnet.html")
+        requests.goto(f"{site_url}/{MIDDLE_PAGE}")
         first = palette_state(page)
         # A first visit follows the system's preference, shows one toggle, and restyles nothing.
         assert first["scheme"] == scheme and len(first["visibleToggles"]) == 1, first
@@ -163,13 +188,13 @@ def test_palette_toggle_switches_and_remembers(preference, scheme, browser, site
 
 
 def test_footer_has_previous_and_next(context, site_url):
-    page = visit(context, f"{site_url}/chapter-20/lenet-alexnet.html", site_url).page
+    page = visit(context, f"{site_url}/{MIDDLE_PAGE}", site_url).page
     assert page.locator("a.md-footer__link--prev").count() == 1
     assert page.locator("a.md-footer__link--next").count() == 1
 
 
 def test_site_works_from_disk(context, built_site):
-    page_file = built_site.site_dir / "chapter-20" / "lenet-alexnet.html"
+    page_file = built_site.site_dir / MIDDLE_PAGE
     page = context.new_page()
     outside = []
     page.route("**/*", lambda r: (outside.append(r.request.url), r.abort()) if r.request.url.startswith("http") else r.continue_())
@@ -182,7 +207,7 @@ def test_site_works_from_disk(context, built_site):
     assert next_link.endswith(".html"), f"navigation from disk needs file links, got {next_link}"
     # Search works from disk too (Material's offline plugin), and typing into it stays on the page.
     page.keyboard.press("s")
-    page.keyboard.type("AlexNet", delay=20)
+    page.keyboard.type(page.locator("article h1").first.inner_text().strip()[:20], delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.url == page_file.as_uri()

@@ -19,16 +19,25 @@ from snippet_contract import discover_snippets
 
 pytestmark = [pytest.mark.proof, pytest.mark.slow]
 
-PAGE = "chapter-20/lenet-alexnet.html"
 COMMAND_TITLE = "compare-with-the-page"
-EXAMPLE = "lenet5"
+COMMAND = re.compile(rf'<span class="filename">{COMMAND_TITLE}</span>.*?<code>(?P<code>.*?)</code>', re.S)
 
 
 def command_on_the_page(site_dir: Path) -> str:
-    page = (site_dir / PAGE).read_text(encoding="utf-8")
-    found = re.search(rf'<span class="filename">{COMMAND_TITLE}</span>.*?<code>(?P<code>.*?)</code>', page, re.S)
-    assert found, f"{PAGE} shows no command titled {COMMAND_TITLE!r}"
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group("code"))).strip()
+    """The command, from the page of the site that shows it."""
+    for page in sorted(site_dir.rglob("*.html")):
+        found = COMMAND.search(page.read_text(encoding="utf-8"))
+        if found:
+            return html.unescape(re.sub(r"<[^>]+>", "", found.group("code"))).strip()
+    raise AssertionError(f"no page of the site shows a command titled {COMMAND_TITLE!r}")
+
+
+def example_in(command: str) -> str:
+    """The fragment the command compares, as it names it (NAME.py)."""
+    names = {s.path.stem for s in discover_snippets(REPO)}
+    named = [n for n in re.findall(r"([\w-]+)\.py\b", command) if n in names]
+    assert named, f"the command names no published fragment: {command}"
+    return named[0]
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +67,7 @@ def run_as_reader(command: str, folder: Path) -> subprocess.CompletedProcess:
 
 def test_the_pages_command_confirms_a_downloaded_fragment(reader_folder, built_site):
     command = command_on_the_page(built_site.site_dir)
-    assert (reader_folder / f"{EXAMPLE}.py").exists(), f"the command names {EXAMPLE}.py, which the site does not publish"
+    assert (reader_folder / f"{example_in(command)}.py").exists()
     result = run_as_reader(command, reader_folder)
     assert result.returncode == 0 and "same output" in result.stdout, (
         f"`{command}` failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
@@ -67,12 +76,13 @@ def test_the_pages_command_confirms_a_downloaded_fragment(reader_folder, built_s
 def test_the_pages_command_catches_a_different_output(reader_folder, built_site, tmp_path):
     folder = tmp_path / "changed"
     shutil.copytree(reader_folder, folder)
-    expected = folder / f"{EXAMPLE}.out"
+    command = command_on_the_page(built_site.site_dir)
+    expected = folder / f"{example_in(command)}.out"
     text = expected.read_text(encoding="utf-8")
     digit = re.search(r"\d", text)  # the first digit of the recorded output, changed
     changed = text[:digit.start()] + str((int(digit.group()) + 1) % 10) + text[digit.end():]
     expected.write_text(changed, encoding="utf-8")
-    result = run_as_reader(command_on_the_page(built_site.site_dir), folder)
+    result = run_as_reader(command, folder)
     assert result.returncode != 0 and "same output" not in result.stdout, result.stdout
     line = changed.splitlines()[text[:digit.start()].count("\n")]
     assert line in result.stdout, f"the diff does not show the line that differs ({line!r}):\n{result.stdout}"

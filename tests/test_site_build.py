@@ -75,15 +75,20 @@ def test_every_formula_is_converted_to_mathml(built_site):
     assert not leftovers, "raw TeX left on built pages:\n" + "\n".join(leftovers)
 
 
-def test_section_page_has_its_math_as_mathml(built_site):
-    html = (built_site.site_dir / "chapter-20" / "lenet-alexnet.html").read_text(encoding="utf-8")
-    assert html.count("<math") >= 10, "the section's formulas were not rendered as MathML"
-    assert 'data-tex="\\text{ReLU}(x) = \\max(0, x),"' in html
-
-
-def test_function_names_are_set_as_functions(built_site):
+def test_function_names_are_set_as_functions():
     """\\max(0, x) reads "max(0, x)": the name is an identifier applied to its argument, not an
     operator a browser pads with space on both sides."""
-    html = (built_site.site_dir / "chapter-20" / "lenet-alexnet.html").read_text(encoding="utf-8")
-    assert '<mi mathvariant="normal">max</mi><mo>&#x2061;</mo><mo stretchy="false">&#x00028;</mo>' in html
+    import sys
+
+    from harness.paths import DOCS
+
+    sys.path.insert(0, str(DOCS / "_theme" / "hooks"))
+    try:
+        import mathml
+    finally:
+        sys.path.pop(0)
+    html = mathml.tex_to_mathml("\\text{ReLU}(x) = \\max(0, x),", display=True)
+    assert '<mi mathvariant="normal">max</mi><mo>&#x2061;</mo><mo stretchy="false">&#x00028;</mo>' in html, html
     assert "<mo>max</mo>" not in html
+
+

@@ -29,12 +29,10 @@ CHROMIUM_ARGS = [
 
 def site_pages() -> list[str]:
     """The built HTML file of every page, notebooks included, plus the 404 page."""
-    from .pages import discover_pages
-    from .paths import DOCS
+    from .notebooks import discover_notebooks
+    from .pages import built_path, discover_pages
 
-    sources = [p.relative_to(DOCS).as_posix() for p in discover_pages()]
-    sources += [p.relative_to(DOCS).as_posix() for p in sorted(DOCS.rglob("*.ipynb"))]
-    return [re.sub(r"\.(md|ipynb)$", ".html", s) for s in sources] + ["404.html"]
+    return [built_path(p) for p in discover_pages() + discover_notebooks()] + ["404.html"]
 
 
 def require_tool(found: str | None, message: str, what_needs_it: str) -> str:

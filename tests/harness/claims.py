@@ -1,5 +1,5 @@
 """How a number written in the prose is checked against the fact a section computes (the
-COMPUTED rows of a section's claims; see tests/lenet_alexnet/claims.py for the rules)."""
+COMPUTED rows of a section's claims; README.md, "Writing a number on a page", gives the rules)."""
 
 import re
 from fractions import Fraction

@@ -21,7 +21,10 @@ def pytest_harness_prepare_snippet(path: Path, torch_home: Path, runner) -> None
 def pytest_harness_snippet_inspector(path: Path):
     """For a snippet file, the function that reads what the section needs (facts, figure data)
     from the snippet's globals right after its one run, in the same process: a tuple
-    (folder to import from, module name, function name), or None. It must return JSON."""
+    (folder to import from, module name, function name), or None. It must return JSON. A
+    fourth element, if given, lists the other source files the inspector's result depends on
+    (code it imports): a change to any of them, like a change to the inspector's own module,
+    runs the snippet again instead of reusing its cached result."""
 
 
 @hookspec

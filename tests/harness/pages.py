@@ -48,6 +48,21 @@ def discover_pages(docs: Path = DOCS) -> list[Path]:
     return [p for p in sorted(docs.rglob("*.md")) if not excluded.match_file(p.relative_to(docs).as_posix())]
 
 
+def built_path(source: Path, docs: Path = DOCS) -> str:
+    """The HTML file the build makes of a page or notebook, relative to the site."""
+    return re.sub(r"\.(md|ipynb)$", ".html", Path(source).relative_to(docs).as_posix())
+
+
+def pages_with_snippets() -> list[Path]:
+    """The pages that show at least one fragment."""
+    return [page for page in discover_pages() if includes_on(page)]
+
+
+def pages_with_figures() -> list[Path]:
+    """The pages that show at least one image."""
+    return [page for page in discover_pages() if re.search(r"!\[|<img\b", page.read_text(encoding="utf-8"))]
+
+
 def includes_on(page: Path) -> list[Include]:
     """Every include on the page: the one-line form, and each file of the block form
     (`--8<--` alone, one file per line, `--8<--` alone; a line starting with ; is skipped)."""

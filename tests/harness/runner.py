@@ -124,7 +124,7 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
         import importlib
         import io
 
-        search_path, module_name, function_name = inspector
+        search_path, module_name, function_name = inspector[:3]
         sys.path.insert(0, search_path)
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # never part of the snippet's output
@@ -261,9 +261,10 @@ class SnippetRunner:
         settings = json.dumps({k: v for k, v in sorted(self.env.items()) if k == "MPLBACKEND"})
         inspected = ""
         if inspector is not None:  # the inspector's source is part of what the entry depends on
-            folder, module, function = inspector
-            source = Path(folder, *module.split(".")).with_suffix(".py")
-            inspected = f"{module}.{function}:{cache.file_digest(source)}"
+            folder, module, function = inspector[:3]
+            depends_on = inspector[3] if len(inspector) > 3 else ()
+            sources = [Path(folder, *module.split(".")).with_suffix(".py"), *map(Path, depends_on)]
+            inspected = f"{module}.{function}:" + ",".join(cache.file_digest(source) for source in sources)
         return code, settings, inspected
 
     def _cached(self, code: str, label: str, inspector: tuple | None = None) -> RunResult | None:

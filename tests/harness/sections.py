@@ -6,7 +6,7 @@ A section's `section.py` declares, as module attributes:
     SNIPPETS      the folder of its fragments, under snippets/
     CLAIMS_FILE   where its rows live, for messages (tests/<name>/claims.py)
     COMPUTED, SOURCED, QUOTED, NO_SOURCE
-                  its rows (see tests/lenet_alexnet/claims.py for their form)
+                  its rows (README.md, "Writing a number on a page", gives their form)
     FIGURES       {file name under docs/figures: function(runner) -> SVG text}
     facts(runner) optional: the facts its COMPUTED rows are checked against, as a dict.
                   Without it, the facts are what its fragments publish: a fragment that

@@ -3,14 +3,15 @@ snippet it depicts (what inspectors.py read from it). Drawing needs no torch and
 its own: the snippet runs are cached, and a drawing is cheap.
 
 Every figure on the pages, drawn by hand or from a model, also has a dark twin derived from
-its light drawing (figures/svg.py, dark_variant); the page build shows the one that suits the
+its light drawing (docs/_theme/figure_drawing/svg.py, dark_variant); the page build shows the one that suits the
 reader's palette."""
 
 from harness.paths import FIGURES as FIGURES_DIR
 
+from figure_drawing.lenet_alexnet import alexnet_parameters, alexnet_plan, ilsvrc_error, lenet5_pipeline
+from figure_drawing.svg import dark_name, dark_variant
+
 from .facts import exports
-from .figures import alexnet_parameters, alexnet_plan, ilsvrc_error, lenet5_pipeline
-from .figures.svg import dark_name, dark_variant
 
 MODULES = (lenet5_pipeline, alexnet_plan, alexnet_parameters, ilsvrc_error)
 # Figures drawn by hand: committed as they are; only their dark twins are generated.

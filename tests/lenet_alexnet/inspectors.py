@@ -27,7 +27,7 @@ def lenet5(ns: dict) -> dict:
     import torch
     from torch import nn
 
-    from .figures.layer_plan import input_size, trace_stages
+    from figure_drawing.lenet_alexnet.layer_plan import input_size, trace_stages
 
     model = ns["LeNet5"]()
     convs, denses = of(model, nn.Conv2d), of(model, nn.Linear)
@@ -77,7 +77,7 @@ def alexnet(ns: dict) -> dict:
     from torch import nn
     from torchvision.models import alexnet as torchvision_alexnet
 
-    from .figures.layer_plan import trace_stages
+    from figure_drawing.lenet_alexnet.layer_plan import trace_stages
 
     model = ns["AlexNet"]()
     stages = trace_stages(model, (3, 224, 224))

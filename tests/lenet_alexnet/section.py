@@ -26,9 +26,15 @@ def pytest_harness_prepare_snippet(path: Path, torch_home: Path, runner) -> None
         write_stand_in_alexnet_in(torch_home, runner)
 
 
+# The figure code the inspector traces the models with (layer_plan.trace_stages).
+FIGURE_DRAWING = TESTS.parent / "docs" / "_theme" / "figure_drawing"
+INSPECTOR_DEPENDS_ON = tuple(str(p) for p in sorted((FIGURE_DRAWING / "lenet_alexnet").glob("*.py"))
+                             + [FIGURE_DRAWING / "svg.py"])
+
+
 def pytest_harness_snippet_inspector(path: Path):
     if Path(path).resolve().parent == SECTION_SNIPPETS:
-        return (str(TESTS), "lenet_alexnet.inspectors", "inspect")
+        return (str(TESTS), "lenet_alexnet.inspectors", "inspect", INSPECTOR_DEPENDS_ON)
     return None
 
 

@@ -4,6 +4,8 @@ relay illustration name, and the generic computed-number check on one of its row
 
 import re
 
+import pytest
+
 from harness.claims import computed_problems
 from harness.paths import DOCS, FIGURES as FIGURE_DIR, rel
 from harness.prose import read_prose
@@ -78,3 +80,25 @@ def test_alexnet_figure_labels_every_traced_shape(facts):
     svg = (FIGURE_DIR / "alexnet-plan.svg").read_text(encoding="utf-8")
     for label in known["alexnet.figure_stages"]:
         assert f">{label}</text>" in svg, f"{rel(FIGURE_DIR / 'alexnet-plan.svg')}: no label {label}"
+
+
+def test_section_page_has_its_math_as_mathml(built_site):
+    html = (built_site.site_dir / "chapter-20" / "lenet-alexnet.html").read_text(encoding="utf-8")
+    assert html.count("<math") >= 10, "the section's formulas were not rendered as MathML"
+    assert 'data-tex="\\text{ReLU}(x) = \\max(0, x),"' in html
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_section_page_shows_its_math_and_figures(browser, site_url):
+    from harness.browser import Requests
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        Requests(page).goto(f"{site_url}/chapter-20/lenet-alexnet.html")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.locator("article math").count() >= 10
+        assert page.locator("article figure img").count() >= 4
+    finally:
+        context.close()

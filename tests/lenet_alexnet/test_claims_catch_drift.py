@@ -1,6 +1,6 @@
-"""The accounted-numbers check fails when it should: on a copy of the repository, each edit
-below changes one number in a page's prose, and the claims tests must fail, naming the page
-and the line of the edit."""
+"""Section 20.1's prose, drifted: on a copy of the repository, each edit below changes one
+number in the section's prose, and the claims tests must fail, naming the page and the line
+of the edit."""
 
 import pytest
 

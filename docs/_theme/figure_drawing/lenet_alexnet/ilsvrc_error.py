@@ -1,6 +1,6 @@
 """Exercise 20.1.3: winning top-5 error by year, from the data in the snippet."""
 
-from .svg import document, rect, text
+from ..svg import document, rect, text
 
 SNIPPET = "ilsvrc_winners"
 FILE_NAME = "ilsvrc-top5-error.svg"

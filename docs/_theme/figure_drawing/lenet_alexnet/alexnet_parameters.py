@@ -1,6 +1,6 @@
 """Where AlexNet's parameters live: one bar per layer, traced from the snippet's model."""
 
-from .svg import COLUMN_WIDTH, document, rect, text
+from ..svg import COLUMN_WIDTH, document, rect, text
 
 SNIPPET = "alexnet_cost"
 FILE_NAME = "alexnet-parameters.svg"

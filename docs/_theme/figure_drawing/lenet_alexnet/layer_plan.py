@@ -5,7 +5,7 @@ needs no torch. Stages wrap onto a second row when one row would crowd their lab
 import math
 from dataclasses import dataclass
 
-from .svg import COLUMN_WIDTH, MUTED_INK, document, rect, text
+from ..svg import COLUMN_WIDTH, MUTED_INK, document, rect, text
 
 
 @dataclass
