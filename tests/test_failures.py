@@ -185,3 +185,60 @@ def test_recording_refuses_an_output_that_changes_between_runs(tmp_path, fresh_r
     with pytest.raises(pytest.exit.Exception, match="prints different output from one run to the next"):
         update_recordings(fresh_runner, [snippet], {}, check_determinism=True)
     assert not snippet.out_path.exists()
+
+
+PUBLISHING_FRAGMENT = """\
+__all__ = ["total"]
+
+step = 2
+total = 3 * step
+print(total)
+"""
+
+
+@pytest.mark.parametrize("reads, fragment, expected", [
+    ("ns['total']", PUBLISHING_FRAGMENT, 6),
+    ("ns['total']", PUBLISHING_FRAGMENT.replace("step", "stride"), 6),  # a renamed local: same fact
+    ("ns['step']", PUBLISHING_FRAGMENT, "does not publish 'step'"),
+    ("ns['total']", PUBLISHING_FRAGMENT.replace('["total"]', '["total", "mean"]'), "__all__ lists ['mean']"),
+], ids=["published", "local renamed", "unpublished local", "listed but undefined"])
+def test_an_inspector_reads_only_what_a_fragment_publishes(reads, fragment, expected, tmp_path):
+    """A section's inspector gets the names in the fragment's __all__ and nothing else."""
+    (tmp_path / "reader_of_facts.py").write_text(f"def inspect(ns):\n    return {{'total': {reads}}}\n",
+                                                 encoding="utf-8")
+    runner = SnippetRunner(env={"HOME": str(tmp_path / "home")}, use_cache=False,
+                           inspector_for=lambda path: (str(tmp_path), "reader_of_facts", "inspect"))
+    snippet = write_snippet(tmp_path, "publishing", fragment)
+    result = runner.run_file(snippet.path, "section/publishing")
+    if isinstance(expected, int):
+        assert result.ok and result.exports == {"total": expected}, result.stderr
+    else:
+        assert not result.ok and expected in result.stderr and "publishing.py" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("outputs, expected", [
+    ([nbformat.v4.new_output("execute_result", data={"text/plain": "{'runs': 40, 'median': None}"},
+                             execution_count=1)], {"runs": 40, "median": None}),
+    ([], "has no recorded result"),
+    ([nbformat.v4.new_output("execute_result", data={"text/plain": "<Figure size 640x480>"}, execution_count=1)],
+     "is not a dict of literals"),
+    ([nbformat.v4.new_output("execute_result", data={"text/plain": "[40, 41]"}, execution_count=1)],
+     "is a list, not a dict"),
+], ids=["published", "no result", "not a literal", "not a dict"])
+def test_a_notebook_publishes_facts_by_name_from_its_tagged_cell(outputs, expected, tmp_path):
+    from harness.notebooks import published_facts
+    from harness.sections import FactsUnavailable
+
+    notebook = nbformat.v4.new_notebook()
+    untagged = nbformat.v4.new_code_cell("print('runs: 99')")
+    tagged = nbformat.v4.new_code_cell("summary", metadata={"tags": ["facts"]})
+    tagged.outputs = outputs
+    notebook.cells = [untagged, tagged]
+    path = tmp_path / "exercise.ipynb"
+    nbformat.write(notebook, path)
+    if isinstance(expected, dict):
+        assert published_facts(path) == expected
+    else:
+        with pytest.raises(FactsUnavailable) as failure:
+            published_facts(path)
+        assert "exercise.ipynb cell 2 (tagged 'facts')" in str(failure.value) and expected in str(failure.value)

@@ -5,6 +5,9 @@
 import torch
 from torch import nn
 
+# The names this file exports to code that imports it.
+__all__ = ["AlexNet"]
+
 
 class AlexNet(nn.Module):
     """Five convolutions, three dense layers; 1000 ImageNet class scores."""

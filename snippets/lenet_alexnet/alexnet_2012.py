@@ -7,6 +7,9 @@ import torch
 from torch import nn
 from torchvision.models import alexnet
 
+# The names this file exports to code that imports it.
+__all__ = ["paper", "library", "trick"]
+
 # Section 3.3: b = a / (k + alpha * sum of a^2 over n neighbours) ** beta.
 K, N, ALPHA, BETA = 2.0, 5, 1e-4, 0.75
 

@@ -7,6 +7,9 @@ from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 from torchvision.models import alexnet
 
+# The names this file exports to code that imports it.
+__all__ = ["layers", "params", "macs", "kinds"]
+
 model = alexnet().eval()  # the architecture only; no weights are downloaded
 layers = {name: layer for name, layer in model.named_modules()
           if isinstance(layer, (nn.Conv2d, nn.Linear))}

@@ -1,6 +1,10 @@
 # Exercise 20.1.3: the winning ILSVRC classification entries of 2010-2012.
 # Top-5 error on the test set, from the challenge's published results
 # (Russakovsky et al., IJCV 2015, and the ILSVRC 2012 results page).
+
+# The names this file exports to code that imports it.
+__all__ = ["WINNERS"]
+
 HAND_ENGINEERED = "hand-designed descriptors"
 WINNERS = [
     # year, team, kind of system, top-5 error in %

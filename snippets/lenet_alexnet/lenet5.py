@@ -4,6 +4,9 @@
 import torch
 from torch import nn
 
+# The names this file exports to code that imports it.
+__all__ = ["LeNet5", "ours", "paper"]
+
 
 class LeNet5(nn.Module):
     """Convolve, rectify, pool (twice), then a three-layer classifier."""

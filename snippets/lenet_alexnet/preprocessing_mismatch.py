@@ -6,6 +6,9 @@ from PIL import Image
 from sklearn.datasets import load_sample_image
 from torchvision.models import AlexNet_Weights
 
+# The names this file exports to code that imports it.
+__all__ = ["deployed", "expected"]
+
 # An RGB photograph, 640x427, shipped with scikit-learn.
 photo = Image.fromarray(load_sample_image("flower.jpg"))
 

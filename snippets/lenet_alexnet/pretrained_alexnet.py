@@ -7,6 +7,9 @@ from PIL import Image
 from sklearn.datasets import load_sample_image  # photos sklearn ships
 from torchvision.models import AlexNet_Weights, alexnet
 
+# The names this file exports to code that imports it.
+__all__ = ["weights", "model", "preprocess"]
+
 weights = AlexNet_Weights.IMAGENET1K_V1
 model = alexnet(weights=weights).eval()
 # Resize, centre-crop, scale to [0, 1], normalise.

@@ -17,6 +17,57 @@ def discover_notebooks(docs: Path = DOCS) -> list[Path]:
     return sorted(p for p in docs.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
+# A code cell with this tag publishes facts: its result (the value of its last expression, a
+# dict of Python literals) is read by name, never by matching the text the notebook prints.
+FACTS_TAG = "facts"
+
+
+def tags_left_off_the_page() -> set:
+    """The cell tags whose cells the site leaves off a notebook's page (mkdocs-jupyter's
+    remove_tag_config in mkdocs.yml)."""
+    from .pages import raw_config
+
+    for plugin in raw_config().get("plugins", []):
+        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
+            removal = (plugin["mkdocs-jupyter"] or {}).get("remove_tag_config") or {}
+            return set(removal.get("remove_cell_tags") or ())
+    return set()
+
+
+def on_the_page(cell: dict) -> bool:
+    return not tags_left_off_the_page() & set(cell.get("metadata", {}).get("tags", []))
+
+
+def published_facts(path: Path) -> dict:
+    """The facts a notebook publishes on purpose, from its recorded outputs: the merged results
+    of its code cells tagged `facts`. Fails naming the notebook and cell when a tagged cell has
+    no result or one that is not a dict of literals."""
+    import ast
+    import json
+
+    from .paths import rel
+    from .sections import FactsUnavailable
+
+    found = {}
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    for number, cell in enumerate(cells, 1):
+        if cell["cell_type"] != "code" or FACTS_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        results = [o for o in cell.get("outputs", []) if o.get("output_type") == "execute_result"]
+        where = f"{rel(path)} cell {number} (tagged {FACTS_TAG!r})"
+        if not results:
+            raise FactsUnavailable(f"{where} has no recorded result: its last line must be the dict it publishes")
+        text = "".join(results[-1].get("data", {}).get("text/plain", ""))
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError) as error:
+            raise FactsUnavailable(f"{where}: its result is not a dict of literals ({error})") from None
+        if not isinstance(value, dict):
+            raise FactsUnavailable(f"{where}: its result is a {type(value).__name__}, not a dict")
+        found.update(value)
+    return found
+
+
 @dataclass(frozen=True)
 class CellText:
     cell: int  # 1-based index among all cells, as a reader counts them

@@ -57,6 +57,34 @@ def _write_output_to(stdout_path: str, stderr_path: str) -> None:
     sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
 
 
+class PublishedNames(dict):
+    """The names a fragment publishes; asking for any other fails, naming the fragment."""
+
+    def __init__(self, filename: str, names: dict):
+        super().__init__(names)
+        self.filename = filename
+
+    def __missing__(self, key):
+        raise KeyError(f"{self.filename} does not publish {key!r}: an inspector reads only the names in "
+                       f"the fragment's __all__ (and its FACTS), so that renaming a local changes no fact")
+
+
+def published_names(namespace: dict, filename: str) -> PublishedNames:
+    """What a fragment publishes on purpose, for its section's inspector: the names listed in its
+    `__all__` (and the list itself), its `FACTS` mapping if it has one, and its `__file__`;
+    never its other locals."""
+    listed = list(namespace.get("__all__", ()))
+    undefined = [name for name in listed if name not in namespace]
+    if undefined:
+        raise NameError(f"{filename}: __all__ lists {undefined}, which the fragment does not define")
+    names = {name: namespace[name] for name in listed}
+    names["__all__"] = listed
+    if "FACTS" in namespace:
+        names["FACTS"] = namespace["FACTS"]
+    names["__file__"] = namespace.get("__file__", filename)
+    return PublishedNames(filename, names)
+
+
 def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path: str, reads_path: str,
              inspector: tuple | None = None, exports_path: str | None = None, repo: str | None = None) -> None:
     """Body of the forked worker: run one snippet as a `__main__` script, contained (see
@@ -128,7 +156,8 @@ def _execute(code: str, filename: str, env: dict, stdout_path: str, stderr_path:
         sys.path.insert(0, search_path)
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # never part of the snippet's output
-                exports = getattr(importlib.import_module(module_name), function_name)(namespace)
+                exports = getattr(importlib.import_module(module_name), function_name)(
+                    published_names(namespace, filename))
             with open(exports_path, "w", encoding="utf-8") as handle:
                 json.dump(exports, handle)
         except BaseException:

@@ -85,6 +85,8 @@ SYNTHETIC_CODE = """\
 # A fragment of the synthetic section {name}: a sum and a shape, nothing that varies.
 import torch
 
+__all__ = ["values"]
+
 values = torch.arange({size}).reshape({rows}, -1)
 print("sum:", int(values.sum()))
 print("shape:", tuple(values.shape))

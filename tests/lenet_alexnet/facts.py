@@ -1,13 +1,14 @@
 """Numbers the prose states, from the very runs that check the snippets' outputs.
 
 Each snippet the pages show runs once per test run; right after it, in the same process,
-tests/lenet_alexnet/inspectors.py reads what the claims and figures need from its globals.
-facts() gathers those exports, a few facts about the installed libraries (run once through
-the same runner), what the exercise notebook recorded, and the page's own structure.
+tests/lenet_alexnet/inspectors.py reads what the claims and figures need from the names it
+publishes. facts() gathers those exports, a few facts about the installed libraries (run once
+through the same runner), what the exercise notebook publishes, and the page's own structure.
 """
 
 import json
 
+from harness.notebooks import published_facts as published_notebook_facts
 from harness.paths import DOCS, SNIPPETS
 from harness.sections import FactsUnavailable
 
@@ -61,45 +62,37 @@ def facts(runner) -> dict:
 
 
 def notebook_facts() -> dict:
-    """What the exercise notebook measured, read from its recorded outputs (which the
-    notebook test checks against a fresh run)."""
-    import re
-
-    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    text = "".join("".join(o.get("text", "")) for c in cells if c["cell_type"] == "code"
-                   for o in c.get("outputs", []) if o.get("output_type") == "stream")
-    found = {}
-    seeds = re.search(r"^seeds \[([\d, ]+)\]", text, re.MULTILINE)
-    found["nb.seeds"] = len(seeds.group(1).split(","))
-    found["nb.runs"] = int(re.search(r"^(\d+) runs of", text, re.MULTILINE).group(1))
-    found["nb.budget"] = int(re.search(r"^budget per run: (\d+) steps", text, re.MULTILINE).group(1))
-    found["nb.depths"] = [int(d) for d in re.findall(r"(\d+) conv", re.search(r"depths \[(.*?)\]", text).group(1))]
-    found["nb.targets"] = [float(t) for t in re.search(r"targets \[(.*?)\]", text).group(1).split(",")]
-    code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    found["nb.depth_shallow"], found["nb.depth_deep"] = (2 + 2 * extra for extra in
-                                                         map(int, re.findall(r'"\d+ conv": (\d+)', code)))
-    found["nb.depths_count"] = len(found["nb.depths"])
-    found["nb.inits_count"] = len(re.search(r"^INITS = \[(.*)\]", code, re.MULTILINE).group(1).split(","))
-    found["nb.activations_count"] = len(re.findall(r'"\w+": nn\.\w+', re.search(r"^ACTIVATIONS = .*", code, re.MULTILINE).group()))
-    extra = re.search(r"nn\.Conv2d\(out_ch, out_ch, kernel_size=(\d+), padding=(\d+)\)", code)
-    found["nb.extra_kernel"], found["nb.extra_padding"] = f"{extra.group(1)}x{extra.group(1)}", int(extra.group(2))
-    found["nb.target_high"], found["nb.target_low"] = max(found["nb.targets"]), min(found["nb.targets"])
-    setting = re.compile(r"^(\d+) conv, (\w+) init, target ([\d.]+)\n((?:  .*\n)+)", re.MULTILINE)
-    for depth, init, target, block in setting.findall(text):
-        key = f"nb.{depth}conv.{init}.{target}"
-        for name, reached, median in re.findall(r"^\s+(\w+): (\d+)/\d+ reached(?:, median ([\w.]+))?", block,
-                                                 re.MULTILINE):
-            found[f"{key}.{name}.reached"] = int(reached)
-            if median and median != "over":  # the interpolated step where the running loss crossed
-                found[f"{key}.{name}.median"] = float(median)
-        wins = re.search(r"first: ReLU (\d+), tanh (\d+)", block)
-        found[f"{key}.ReLU.first"], found[f"{key}.tanh.first"] = int(wins.group(1)), int(wins.group(2))
-        for name in ("ReLU", "tanh"):
-            found[f"{key}.{name}.first_of"] = [found[f"{key}.{name}.first"], found["nb.seeds"]]
-            found[f"{key}.{name}.reached_of"] = [found[f"{key}.{name}.reached"], found["nb.seeds"]]
+    """What the exercise notebook measured, as it publishes it (its cell tagged `facts`, read
+    from the recorded outputs, which the notebook test checks against a fresh run)."""
+    summary = published_notebook_facts(NOTEBOOK)
+    found = {
+        "nb.seeds": summary["seeds"],
+        "nb.runs": summary["runs"],
+        "nb.budget": summary["budget"],
+        "nb.targets": list(summary["targets"]),
+        "nb.depths": list(summary["conv_layers"].values()),
+        "nb.depths_count": len(summary["conv_layers"]),
+        "nb.inits_count": len(summary["inits"]),
+        "nb.activations_count": len(summary["activations"]),
+        "nb.extra_kernel": f"{summary['extra_conv']['kernel']}x{summary['extra_conv']['kernel']}",
+        "nb.extra_padding": summary["extra_conv"]["padding"],
+        "nb.target_high": max(summary["targets"]),
+        "nb.target_low": min(summary["targets"]),
+    }
+    found["nb.depth_shallow"], found["nb.depth_deep"] = min(found["nb.depths"]), max(found["nb.depths"])
+    for setting, activations in summary["settings"].items():
+        depth, init, target = setting.split("/")
+        key = f"nb.{summary['conv_layers'][depth]}conv.{init}.{target}"
+        for name, measured in activations.items():
+            found[f"{key}.{name}.reached"] = measured["reached"]
+            if measured["median"] is not None:  # the interpolated step where the running loss crossed
+                found[f"{key}.{name}.median"] = measured["median"]
+            found[f"{key}.{name}.first"] = measured["first"]
+            found[f"{key}.{name}.first_of"] = [measured["first"], summary["seeds"]]
+            found[f"{key}.{name}.reached_of"] = [measured["reached"], summary["seeds"]]
     for depth in found["nb.depths"]:
-        for init in ("default", "matched"):
-            for name in ("ReLU", "tanh"):
+        for init in summary["inits"]:
+            for name in summary["activations"]:
                 found[f"nb.{depth}conv.{init}.{name}.unreached_targets"] = [
                     target for target in found["nb.targets"]
                     if found.get(f"nb.{depth}conv.{init}.{target}.{name}.reached") == 0]

@@ -1,11 +1,14 @@
-"""Read what this section's claims and figures need from a snippet's globals, right after the
-snippet's one run, in the process that ran it (harness/runner.py calls `inspect`).
+"""Read what this section's claims and figures need from what a fragment publishes, right
+after the fragment's one run, in the process that ran it (harness/runner.py calls `inspect`).
 
-Each function takes the snippet's namespace and returns plain JSON: facts under their names
-in tests/lenet_alexnet/claims.py, and the data the figures are drawn from. Nothing here runs
-a snippet again; torch is already imported in that process.
+Each function gets only the names the fragment lists in its `__all__` (harness/runner.py,
+published_names): renaming any other variable of the teaching code changes no fact, and
+reading a name the fragment does not publish fails, naming the fragment. Each returns plain
+JSON: facts under their names in tests/lenet_alexnet/claims.py, and the data the figures are
+drawn from. Nothing here runs a fragment again; torch is already imported in that process.
 """
 
+import ast
 import math
 from pathlib import Path
 
@@ -212,17 +215,18 @@ def pretrained_alexnet(ns: dict) -> dict:
 
     weights = ns["weights"]
     metrics = weights.meta["_metrics"]["ImageNet-1K"]
-    code = Path(ns["__file__"]).read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(code) if line.startswith("weights = "))
-    end = next(i for i, line in enumerate(code) if line.startswith("preprocess = "))
-    shortcut = [line for line in code[start:end + 1] if line.strip() and not line.startswith("#")]
+    # The shortcut is the statements that bind the names the fragment publishes.
+    tree = ast.parse(Path(ns["__file__"]).read_text(encoding="utf-8"))
+    binding = [node for node in tree.body if isinstance(node, ast.Assign)
+               and {t.id for t in node.targets if isinstance(t, ast.Name)} & set(ns["__all__"])]
+    shortcut_lines = sum(node.end_lineno - node.lineno + 1 for node in binding)
     cached = Path(torch.hub.get_dir()) / "checkpoints" / weights.url.rsplit("/", 1)[-1]
     return {
         "pretrained.num_params": weights.meta["num_params"],
         "pretrained.gflops": weights.meta["_ops"],
         "pretrained.acc5_percent": metrics["acc@5"],
         "pretrained.top5_error_percent": 100 - metrics["acc@5"],
-        "pretrained.shortcut_lines": len(shortcut),
+        "pretrained.shortcut_lines": shortcut_lines,
         "pretrained.cached_at": cached.relative_to(os.environ["TORCH_HOME"]).as_posix(),
     }
 
