@@ -2,6 +2,7 @@
 that an upgrade that changes it fails with the reason, not as a page that quietly breaks."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,38 @@ def test_the_palette_inputs_carry_the_attributes_palette_js_reads(built_site):
     for attribute in ("media", "scheme", "primary", "accent"):
         assert all(f"data-md-color-{attribute}=" in tag for tag in inputs), (
             f"a palette input lacks data-md-color-{attribute}, which docs/javascripts/palette.js reads")
+
+
+def material_file(*parts: str) -> str:
+    import material
+
+    return (Path(material.__file__).parent / "templates").joinpath(*parts).read_text(encoding="utf-8")
+
+
+def test_the_search_dialog_markup_is_what_search_dialog_py_names():
+    """hooks/search_dialog.py gives Material's search dialog the name its search field carries,
+    finding both by their markup in Material's partials/search.html."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_theme" / "hooks"))
+    try:
+        import search_dialog
+    finally:
+        sys.path.pop(0)
+    partial = material_file("partials", "search.html").replace("{{ lang.t('search.placeholder') }}", "Search")
+    named = search_dialog.name_search_dialog(partial)
+    assert 'role="dialog" aria-label="Search">' in named, (
+        "Material's partials/search.html no longer has the dialog and field markup that "
+        "docs/_theme/hooks/search_dialog.py names; the search dialog would go unnamed")
+
+
+@pytest.mark.parametrize("fragment", ["#only-light", "#only-dark"])
+def test_material_shows_one_twin_per_palette(fragment):
+    """hooks/figures.py shows a figure's light and dark twins as NAME.svg#only-light and
+    NAME-dark.svg#only-dark, which Material's stylesheets hide in the other palette."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    styles = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.min.css")))
+    hidden = re.compile(r'img\[src\$="' + fragment + r'"\][^{}]*\{display:none\}')
+    assert hidden.search(styles), (
+        f"Material's stylesheets no longer hide images marked {fragment} in the other palette: "
+        "both twins of every figure would show")
