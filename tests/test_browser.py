@@ -112,25 +112,14 @@ LISTS_PAGE = """path => [...document.querySelectorAll('.md-search-result__item a
     .some(a => a.href.split(/[?#]/)[0].endsWith('/' + path))"""
 
 
-def test_search_finds_every_page_by_its_title(context, site_url, built_site):
-    """On one page, searching for each page's title lists that page."""
-    from bs4 import BeautifulSoup
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+def test_search_finds_a_page_by_its_title(context, site_url, built_site):
+    """From the home page, searching for another page's title lists that page (that every
+    page is in the index is checked without a browser, in test_site_build.py)."""
     page = visit(context, f"{site_url}/index.html", site_url).page
+    title = visit(context, f"{site_url}/{MIDDLE_PAGE}", site_url).page.locator("article h1").first.inner_text()
     page.keyboard.press("s")  # Material's shortcut that opens the search box
-    missed = []
-    for path in PAGES:
-        html = (built_site.site_dir / path).read_text(encoding="utf-8")
-        title = BeautifulSoup(html, "html.parser").select_one("article h1").get_text().strip().rstrip("¶").strip()
-        page.fill("input.md-search__input", title)
-        page.keyboard.press("End")  # Material searches on key events, which fill() does not send
-        try:
-            page.wait_for_function(LISTS_PAGE, arg=path, timeout=15_000)
-        except PlaywrightTimeout:
-            found = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
-            missed.append(f"searching {title!r} does not list {path}: {found}")
-    assert not missed, "\n".join(missed)
+    page.keyboard.type(title.strip(), delay=10)
+    page.wait_for_function(LISTS_PAGE, arg=MIDDLE_PAGE, timeout=15_000)
 
 
 # Installed before any page script: records what loading the page does to the palette.

@@ -13,6 +13,7 @@ from harness.sandbox import RepositoryCopy
 pytestmark = [pytest.mark.proof, pytest.mark.slow, pytest.mark.copies_repository]
 
 NAME, PAGE, FIGURE = "synthetic_section", "docs/synthetic-section.md", "docs/figures/synthetic-section-tally.svg"
+NOTEBOOK = "docs/synthetic-section-exercise.ipynb"
 FENCE = "```"
 
 FRAGMENT = """\
@@ -39,6 +40,8 @@ The fragment below sums a small grid; its total is 66.
 --8<-- "snippets/{NAME}/tally.out"
 {FENCE}
 
+Its exercise notebook counts the grid's rows: 3 of them.
+
 Grids like this one fed the networks described in 1998 by LeCun and colleagues
 ([LeCun et al., 1998](#ref-lecun1998)).
 
@@ -58,7 +61,10 @@ SNIPPETS = "{NAME}"
 CLAIMS_FILE = "tests/{NAME}/section.py"
 PAGE = "synthetic-section.md"
 
-COMPUTED = [(PAGE, "its total is [66]", "tally.sum", "exact")]
+NOTEBOOKS = ["synthetic-section-exercise.ipynb"]
+
+COMPUTED = [(PAGE, "its total is [66]", "tally.sum", "exact"),
+            (PAGE, "the grid's rows: [3] of them", "synthetic-section-exercise.rows", "exact")]
 SOURCED = [(PAGE, "described in [1998] by LeCun", "1998", "lecun1998", "the title page")]
 QUOTED = [(PAGE, "networks described in 1998 by LeCun", "lecun1998", "the title page",
            "Gradient-based learning applied to document recognition")]
@@ -74,6 +80,21 @@ FIGURES = {{"synthetic-section-tally.svg": draw}}
 '''
 
 SELECTION = (f"snippets/{NAME}", PAGE, "tests/test_claims.py", "tests/test_figures.py", "-k", "synthetic", "-rA")
+
+
+def exercise_notebook() -> str:
+    """A notebook with a plot and a cell tagged `facts` that publishes one number."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# A synthetic exercise"),
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nimport numpy as np\n\n"
+                                  "grid = np.arange(12).reshape(3, 4)\nplt.plot(grid.sum(axis=1))\nplt.show()"),
+        nbformat.v4.new_code_cell('{"rows": int(grid.shape[0])}', metadata={"tags": ["facts"]}),
+    ]
+    return nbformat.writes(notebook)
 
 
 def passed(output: str) -> set[str]:
@@ -100,21 +121,30 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     drawn = copy.pytest("--update-outputs", "tests/test_figures.py", "-k", NAME, env=env)
     assert drawn.returncode == 0, drawn.output
     assert f"created {FIGURE}" in drawn.output, drawn.output
+
+    # 5. The notebook, run and stamped.
+    copy.path(NOTEBOOK).write_text(exercise_notebook(), encoding="utf-8")
+    run = copy.pytest("--update-outputs", "tests/test_notebooks.py", "-k", "synthetic", env=env)
+    assert run.returncode == 0 and f"updated {NOTEBOOK}" in run.output, run.output
     others = [folder.name for folder in copy.path("snippets").iterdir() if folder.name != NAME]
     assert not any(other in copy.path(FIGURE).read_text(encoding="utf-8") for other in others)
 
-    # 5. Verified: its output, the page, both numbers, the quotation and the figure.
-    verified = copy.pytest(*SELECTION, env=env)
+    # 6. Verified: its output, the page, the numbers, the quotation, the figure and the notebook.
+    verified = copy.pytest(*SELECTION, "tests/test_notebooks.py", env=env)
     assert verified.returncode == 0, verified.output
     for test_id in (f"snippets/{NAME}/tally.py::recorded-output", f"{PAGE}::tally.py",
                     "tests/test_claims.py::test_computed_number_is_what_the_code_gives[synthetic-section:its total is [66]]",
+                    "tests/test_claims.py::test_computed_number_is_what_the_code_gives"
+                    "[synthetic-section:the grid's rows: [3] of them]",
+                    "tests/test_notebooks.py::test_notebook_reproduces_its_recorded_outputs"
+                    "[synthetic-section-exercise.ipynb]",
                     "tests/test_claims.py::test_sourced_number_reads_as_its_source_gives_it"
                     "[synthetic-section:described in [1998] by LeCun]",
                     "tests/test_claims.py::test_every_number_in_the_prose_is_accounted_for[synthetic-section.md]",
                     f"tests/test_figures.py::test_committed_figure_matches_the_code[{NAME}:synthetic-section-tally.svg]"):
         assert test_id in passed(verified.output), f"{test_id} did not pass:\n{verified.output}"
 
-    # 6. Drift in an output, a prose number and a figure label: each caught, naming its file.
+    # 7. Drift in an output, a prose number and a figure label: each caught, naming its file.
     copy.replace(f"snippets/{NAME}/tally.out", "sum: 66", "sum: 67")
     copy.replace(PAGE, "its total is 66", "its total is 67")
     copy.replace(FIGURE, "sum 66", "sum 76")
@@ -125,7 +155,7 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     assert f'{PAGE}, line {line}: "its total is 67" states 67 for tally.sum' in drifted.output, drifted.output
     assert f"{FIGURE} no longer matches the model it is drawn from" in drifted.output, drifted.output
 
-    # 7. The prose is the author's to correct; the output and the figure are re-recorded from
+    # 8. The prose is the author's to correct; the output and the figure are re-recorded from
     # the code, and the section is green again.
     copy.replace(PAGE, "its total is 67", "its total is 66")
     updated = copy.pytest("--update-outputs", "-m", "not notebook", *SELECTION, env=env)

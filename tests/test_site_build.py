@@ -92,3 +92,25 @@ def test_function_names_are_set_as_functions():
     assert "<mo>max</mo>" not in html
 
 
+
+
+def test_every_page_is_in_the_search_index_under_its_title(built_site):
+    """Each page of the site, notebooks included, is in Material's search index under the
+    title its article starts with."""
+    import html
+    import json
+
+    from harness.browser import site_pages
+
+    assert built_site.returncode == 0, built_site.log
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
+    missing = []
+    for path in site_pages():
+        if path == "404.html":
+            continue
+        heading = BeautifulSoup((built_site.site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        title = heading.select_one("article h1").get_text().replace("¶", "").strip()
+        if titles.get(path) != title:
+            missing.append(f"{path}: indexed as {titles.get(path)!r}, its title is {title!r}")
+    assert not missing, "pages search cannot find by their title:\n" + "\n".join(missing)

@@ -8,10 +8,13 @@ A section's `section.py` declares, as module attributes:
     COMPUTED, SOURCED, QUOTED, NO_SOURCE
                   its rows (README.md, "Writing a number on a page", gives their form)
     FIGURES       {file name under docs/figures: function(runner) -> SVG text}
+    NOTEBOOKS     its notebooks, as paths under docs/
     facts(runner) optional: the facts its COMPUTED rows are checked against, as a dict.
-                  Without it, the facts are what its fragments publish: a fragment that
-                  defines a module-level dict `FACTS` publishes each entry as
-                  "<fragment>.<key>", read after its one run (a renamed local changes nothing)
+                  Without it, the facts are what its fragments and notebooks publish: a
+                  fragment that defines a module-level dict `FACTS` publishes each entry as
+                  "<fragment>.<key>", read after its one run (a renamed local changes
+                  nothing); a notebook publishes the dict its cell tagged `facts` shows, each
+                  entry as "<notebook>.<key>" (harness/notebooks.py, published_facts)
 
 and may implement the hooks of harness/hookspecs.py: it is registered as a pytest plugin of
 its own, under its own name, so two sections' hooks never shadow each other."""
@@ -45,10 +48,19 @@ class Section:
         """{file name: function returning the SVG text}."""
         return {name: (lambda draw=draw: draw(runner)) for name, draw in getattr(self.module, "FIGURES", {}).items()}
 
+    @property
+    def notebooks(self) -> list:
+        return [REPO / "docs" / path for path in getattr(self.module, "NOTEBOOKS", [])]
+
     def facts(self, runner) -> dict:
         if hasattr(self.module, "facts"):
             return self.module.facts(runner)
-        return published_facts_of(REPO / "snippets" / self.module.SNIPPETS, runner)
+        from .notebooks import published_facts as published_by_notebook
+
+        found = published_facts_of(REPO / "snippets" / self.module.SNIPPETS, runner)
+        for notebook in self.notebooks:
+            found.update({f"{notebook.stem}.{key}": value for key, value in published_by_notebook(notebook).items()})
+        return found
 
 
 def published_facts(namespace: dict) -> dict:

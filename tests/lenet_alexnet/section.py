@@ -7,13 +7,14 @@ run, and the state of the torch cache when a fragment fails."""
 from pathlib import Path
 
 from lenet_alexnet.claims import COMPUTED, NO_SOURCE, QUOTED, SOURCED  # noqa: F401 (declared)
-from lenet_alexnet.facts import facts  # noqa: F401 (declared)
+from lenet_alexnet.facts import NOTEBOOK, facts  # noqa: F401 (declared)
 from lenet_alexnet.generated import FIGURES  # noqa: F401 (declared)
 
 TESTS = Path(__file__).resolve().parents[1]
 SNIPPETS = "lenet_alexnet"
 SECTION_SNIPPETS = TESTS.parent / "snippets" / SNIPPETS
 CLAIMS_FILE = "tests/lenet_alexnet/claims.py"
+NOTEBOOKS = [NOTEBOOK.relative_to(TESTS.parent / "docs").as_posix()]
 
 # The fragments that load torchvision's pretrained AlexNet, and so need its stand-in checkpoint.
 LOADS_PRETRAINED_ALEXNET = {"pretrained_alexnet.py"}
