@@ -1,7 +1,6 @@
 # What each AlexNet layer costs: parameters to store, and multiply-adds to
 # compute for one 224x224 image. torchvision's alexnet() is the same layer
-# plan as Code Fragment 2 (the tests check that they load each other's
-# weights).
+# plan as Code Fragment 2: the two load each other's weights.
 import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode

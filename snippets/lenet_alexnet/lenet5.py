@@ -58,8 +58,17 @@ def count(module: nn.Module) -> int:
 torch.manual_seed(0)
 model = LeNet5()
 print(f"LeNet-5 parameters: {count(model):,}")
-scores = model(torch.randn(1, 1, 32, 32))  # one grey 32x32 digit
-print("output shape:", scores.shape)
+
+# One grey 32x32 digit, followed layer by layer (channels, height, width).
+x = torch.randn(1, 1, 32, 32)
+for layer in [*model.features, *model.classifier]:
+    x = layer(x)
+    if not isinstance(layer, nn.ReLU):  # a ReLU keeps the shape
+        print(f"{type(layer).__name__:<10} -> {tuple(x.shape[1:])}")
+
+# MNIST's digits are 28x28: two pixels short on every side.
+left = model.features(torch.zeros(1, 1, 28, 28)).numel()
+print(f"28x28 input: {left} values reach a layer that takes 400")
 
 # Where this code's count parts from the paper's, layer by layer.
 layers = [model.features[0], model.features[2], model.features[3],

@@ -4,10 +4,10 @@ import numpy as np
 import torch
 from PIL import Image
 from sklearn.datasets import load_sample_image
-from torchvision.models import AlexNet_Weights
+from torchvision.models import AlexNet_Weights, alexnet
 
 # The names this file exports to code that imports it.
-__all__ = ["deployed", "expected"]
+__all__ = ["deployed", "expected", "response"]
 
 # An RGB photograph, 640x427, shipped with scikit-learn.
 photo = Image.fromarray(load_sample_image("flower.jpg"))
@@ -33,3 +33,17 @@ def describe(label: str, image: torch.Tensor) -> None:
 
 describe("deployed API:", deployed)
 describe("weights.transforms():", expected)
+
+
+# Both inputs through AlexNet's first convolution (its shape, seeded
+# weights): a convolution is linear, so its response grows with the
+# scale of its input, whatever weights it holds.
+torch.manual_seed(0)
+first_conv = alexnet().features[0]
+with torch.no_grad():
+    response = {label: first_conv(image.unsqueeze(0)).abs().mean().item()
+                for label, image in (("deployed", deployed),
+                                     ("expected", expected))}
+too_big, right = response["deployed"], response["expected"]
+print(f"first convolution, mean |output|: deployed {too_big:.1f}, "
+      f"expected {right:.2f}, {too_big / right:.0f} times")

@@ -15,8 +15,8 @@ from harness.sections import FactsUnavailable
 SECTION = SNIPPETS / "lenet_alexnet"
 NOTEBOOK = DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb"
 SECTION_PAGE = DOCS / "chapter-20" / "lenet-alexnet.md"
-INSPECTED = ["lenet5", "alexnet", "alexnet_2012", "alexnet_cost", "preprocessing_mismatch", "ilsvrc_winners",
-             "pretrained_alexnet"]
+INSPECTED = ["lenet5", "alexnet", "alexnet_2012", "alexnet_cost", "parameter_imbalance", "gap_head", "preprocessing_mismatch",
+             "ilsvrc_winners", "ilsvrc2010_table1", "pretrained_alexnet"]
 
 # Facts about the libraries themselves, not about one snippet: printed as JSON by one small run.
 LIBRARY_FACTS = """
@@ -58,6 +58,7 @@ def facts(runner) -> dict:
     found = {}
     for name in INSPECTED:
         found.update(exports(runner, name))
+    found["count.pool_saves_over_2012_network"] = found["count.pool_saves"] / found["alexnet2012.parameters"]
     return {**found, **library_facts(runner), **notebook_facts(), **page_facts()}
 
 

@@ -26,6 +26,43 @@ def of(model, kind) -> list:
     return [m for m in model.modules() if isinstance(m, kind)]
 
 
+def longest_run_of_convolutions(layers) -> int:
+    """The most convolutions in a row with no pooling between them (activations do not count)."""
+    from torch import nn
+
+    longest = run = 0
+    for layer in layers:
+        if isinstance(layer, nn.Conv2d):
+            run += 1
+            longest = max(longest, run)
+        elif not isinstance(layer, (nn.ReLU, nn.Tanh)):
+            run = 0
+    return longest
+
+
+def output_side(size: int, kernel: int, stride: int, padding: int) -> int:
+    """The page's formula for the side of a convolution's output map."""
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+def output_side_formula_offset() -> int | None:
+    """1, the "+ 1" of the page's formula, if the formula gives PyTorch's own map side for
+    every small case tried; None if any case disagrees."""
+    import torch
+    from torch import nn
+
+    for size in range(7, 20):
+        for kernel in range(1, 6):
+            for stride in range(1, 4):
+                for padding in range(0, kernel // 2 + 1):
+                    layer = nn.Conv2d(1, 1, kernel, stride=stride, padding=padding)
+                    with torch.no_grad():
+                        actual = layer(torch.zeros(1, 1, size, size)).shape[-1]
+                    if actual != output_side(size, kernel, stride, padding):
+                        return None
+    return 1
+
+
 def lenet5(ns: dict) -> dict:
     import torch
     from torch import nn
@@ -48,7 +85,11 @@ def lenet5(ns: dict) -> dict:
     alt += [str(m.out_features) for m in denses]
     pool = of(model, nn.MaxPool2d)[0].kernel_size
     ours, paper = ns["ours"], ns["paper"]
+    with torch.no_grad():
+        from_28 = model.features(torch.zeros(1, 1, 28, 28)).numel()
     return {
+        "lenet5.mnist_padding": (side - 28) // 2,
+        "lenet5.values_from_28": from_28,
         "lenet5.paper_parameters": sum(paper.values()),
         "lenet5.excess_over_paper": count(model) - sum(paper.values()),
         "lenet5.full_c3_excess": ours["C3"] - paper["C3"],
@@ -99,7 +140,14 @@ def alexnet(ns: dict) -> dict:
     images = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
     with torch.no_grad():
         same_output = loads_strictly and bool(torch.equal(model(images), reference(images)))
+    stem = convs[0]
+    kernel, stride, padding = stem.kernel_size[0], stem.stride[0], stem.padding[0]
+    side = output_side(224, kernel, stride, padding)
+    assert [side, side] == list(stages[1].shape[1:]), "the formula disagrees with the traced map"
     return {
+        "alexnet.conv1_side_formula": [224, 2, padding, kernel, stride, 1, side],
+        "alexnet.stacked_convs": longest_run_of_convolutions(model.features),
+        "conv.output_side_formula_offset": output_side_formula_offset(),
         "alexnet.parameters": total,
         "alexnet.loads_torchvision_state_dict_strictly": loads_strictly,
         "alexnet.same_output_as_torchvision": same_output,
@@ -144,6 +192,7 @@ def alexnet_cost(ns: dict) -> dict:
         "alexnet.conv_mac_share_percent": share(kinds["conv"][1], total_macs),
         "alexnet.dense_mac_share_percent": share(kinds["dense"][1], total_macs),
         "alexnet.macs": total_macs,
+        "alexnet.operations": 2 * total_macs,
         "alexnet.gmacs": total_macs / 1e9,
         "alexnet.first_dense_mac_share_percent": share(macs["classifier.1"], total_macs),
         "alexnet.conv2_parameter_share_percent": share(params["features.3"], total_params),
@@ -161,9 +210,24 @@ def alexnet_2012(ns: dict) -> dict:
     convs = of(paper, nn.Conv2d)
     with torch.no_grad():
         first_map = convs[0](torch.zeros(1, 3, 227, 227)).shape[-1]
+        x = torch.zeros(1, 3, 227, 227)
+        for layer in paper.features:
+            before, x = x, layer(x)
+        last_conv_map, pooled_map = tuple(before.shape[1:]), tuple(x.shape[1:])
     trick = ns["trick"]
     widths = lambda model: [m.out_channels for m in of(model, nn.Conv2d)]  # noqa: E731
+    stem = convs[0]
+    kernel, stride, padding = stem.kernel_size[0], stem.stride[0], stem.padding[0]
+    assert output_side(227, kernel, stride, padding) == first_map, "the formula disagrees with the 2012 plan"
     return {
+        "alexnet2012.conv1_side_formula": [227, 2, padding, kernel, stride, 1, first_map],
+        "alexnet2012.conv2_out": convs[1].out_channels,
+        "alexnet2012.conv2_in": convs[1].in_channels,
+        "alexnet2012.conv2_kernel_shape": f"{convs[1].kernel_size[0]}x{convs[1].kernel_size[1]}",
+        "alexnet2012.conv2_per_group": convs[1].in_channels // convs[1].groups,
+        "alexnet2012.last_conv_map": "x".join(str(d) for d in last_conv_map[::-1]),
+        "alexnet2012.pooled_map": "x".join(str(d) for d in pooled_map[::-1]),
+        "alexnet2012.networks_compared": len([paper, library]),
         "alexnet2012.dropout_follows_dense": all(
             isinstance(before, nn.ReLU) for before, layer in zip(paper.classifier, paper.classifier[1:])
             if isinstance(layer, nn.Dropout)),
@@ -181,6 +245,42 @@ def alexnet_2012(ns: dict) -> dict:
     }
 
 
+def parameter_imbalance(ns: dict) -> dict:
+    counts = ns["counts"]
+    grouped, ungrouped = counts["conv2, two groups"], counts["conv2, one group"]
+    after_pool, without_pool = counts["fc6 on 6x6x256"], counts["fc6 on 13x13x256"]
+    return {
+        "count.grouped_conv2": grouped,
+        "count.ungrouped_conv2": ungrouped,
+        "count.split_saves": ungrouped - grouped,
+        "count.fc6_after_pool": after_pool,
+        "count.fc6_without_pool": without_pool,
+        "count.fc6_without_pool_inputs": (without_pool - 4096) // 4096,
+        "count.pool_saves": without_pool - after_pool,
+    }
+
+
+def gap_head(ns: dict) -> dict:
+    import torch
+    from torch import nn
+
+    dense, pooled, scores = ns["dense"], ns["pooled"], ns["scores"]
+    with torch.no_grad():
+        channels = dense.features(torch.zeros(1, 3, 224, 224)).shape[1]
+    head = lambda model: count(model.classifier)  # noqa: E731
+    return {
+        "gap.dense_head": head(dense),
+        "gap.dense_total": count(dense),
+        "gap.pooled_head": head(pooled),
+        "gap.pooled_total": count(pooled),
+        "gap.saved": count(dense) - count(pooled),
+        "gap.channels": channels,
+        "gap.classes": of(pooled, nn.Linear)[-1].out_features,
+        "gap.images": scores.shape[0],
+        "gap.dense_grid": "x".join(str(d) for d in dense.avgpool.output_size),
+    }
+
+
 def preprocessing_mismatch(ns: dict) -> dict:
     deployed, expected = ns["deployed"], ns["expected"]
     means = deployed.mean(dim=(1, 2))
@@ -191,6 +291,7 @@ def preprocessing_mismatch(ns: dict) -> dict:
         "mismatch.orders_of_magnitude": round(math.log10(spread)),
         "mismatch.expected_abs_max": round(float(expected.abs().max())),
         "mismatch.expected_mean_abs_bound": math.ceil(float(expected.mean(dim=(1, 2)).abs().max())),
+        "mismatch.response_ratio": ns["response"]["deployed"] / ns["response"]["expected"],
     }
 
 
@@ -203,8 +304,26 @@ def ilsvrc_winners(ns: dict) -> dict:
         "ilsvrc.drop_2010_2011": error[2010] - error[2011],
         "ilsvrc.drop_2011_2012": error[2011] - error[2012],
         "ilsvrc.years": [min(error), max(error)],
+        "ilsvrc.each_year": sorted(error),
         "ilsvrc.chart_numbers": [n for year, _, _, err in winners for n in (err, year)],
         "figure.ilsvrc_winners": winners,
+    }
+
+
+def ilsvrc2010_table1(ns: dict) -> dict:
+    rows = [list(row) for row in ns["TABLE_1"]]
+    (_, sparse1, sparse5), (_, fisher1, fisher5), (_, cnn1, cnn5) = rows
+    return {
+        "table1.systems": len(rows),
+        "table1.sparse": [sparse1, sparse5],
+        "table1.fisher": [fisher1, fisher5],
+        "table1.cnn": [cnn1, cnn5],
+        "table1.features_gain": [round(sparse1 - fisher1, 1), round(sparse5 - fisher5, 1)],
+        "table1.cnn_gain": [round(fisher1 - cnn1, 1), round(fisher5 - cnn5, 1)],
+        "table1.features_gain_top1": sparse1 - fisher1,
+        "table1.features_gain_top5": sparse5 - fisher5,
+        "table1.cnn_gain_top1": fisher1 - cnn1,
+        "table1.cnn_gain_top5": fisher5 - cnn5,
     }
 
 
@@ -236,7 +355,10 @@ INSPECTORS = {
     "alexnet": alexnet,
     "alexnet_cost": alexnet_cost,
     "alexnet_2012": alexnet_2012,
+    "parameter_imbalance": parameter_imbalance,
+    "gap_head": gap_head,
     "preprocessing_mismatch": preprocessing_mismatch,
     "ilsvrc_winners": ilsvrc_winners,
+    "ilsvrc2010_table1": ilsvrc2010_table1,
     "pretrained_alexnet": pretrained_alexnet,
 }
