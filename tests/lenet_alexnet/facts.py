@@ -79,6 +79,9 @@ def notebook_facts() -> dict:
         "nb.extra_padding": summary["extra_conv"]["padding"],
         "nb.target_high": max(summary["targets"]),
         "nb.target_low": min(summary["targets"]),
+        "nb.learning_rates": list(summary["learning_rates"]),
+        "nb.learning_rates_count": len(summary["learning_rates"]),
+        **{f"nb.best_lr.{name}": rate for name, rate in summary["best_lr"].items()},
     }
     found["nb.depth_shallow"], found["nb.depth_deep"] = min(found["nb.depths"]), max(found["nb.depths"])
     for setting, activations in summary["settings"].items():
