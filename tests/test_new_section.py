@@ -126,6 +126,9 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     copy.path(NOTEBOOK).write_text(exercise_notebook(), encoding="utf-8")
     run = copy.pytest("--update-outputs", "tests/test_notebooks.py", "-k", "synthetic", env=env)
     assert run.returncode == 0 and f"updated {NOTEBOOK}" in run.output, run.output
+    other_notebooks = [p.relative_to(copy.root).as_posix() for p in copy.path("docs").rglob("*.ipynb")
+                       if p != copy.path(NOTEBOOK)]
+    assert not any(other in run.output for other in other_notebooks), run.output  # only the one selected
     others = [folder.name for folder in copy.path("snippets").iterdir() if folder.name != NAME]
     assert not any(other in copy.path(FIGURE).read_text(encoding="utf-8") for other in others)
 

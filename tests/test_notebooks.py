@@ -7,7 +7,7 @@ import time
 import nbformat
 import pytest
 
-from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, execute, text_outputs
+from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, execute_once, text_outputs
 from harness.paths import DOCS, rel
 
 pytestmark = pytest.mark.notebook
@@ -20,7 +20,7 @@ def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_pro
     recorded = text_outputs(nbformat.read(path, as_version=4))
     started = time.perf_counter()
     try:
-        fresh = text_outputs(execute(path, notebook_env))
+        fresh = text_outputs(execute_once(path, notebook_env))
     except NotebookFailed as error:
         pytest.fail(str(error), pytrace=False)
     seconds = time.perf_counter() - started

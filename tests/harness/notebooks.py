@@ -110,6 +110,18 @@ def execute(path: Path, env: dict | None = None):
     return notebook
 
 
+_EXECUTED: dict = {}
+
+
+def execute_once(path: Path, env: dict | None = None):
+    """The notebook executed once per test run: when --update-outputs records it, its test
+    compares the recording with that same execution instead of running it a second time."""
+    key = Path(path).resolve()
+    if key not in _EXECUTED:
+        _EXECUTED[key] = execute(path, env)
+    return _EXECUTED[key]
+
+
 def text_outputs(notebook) -> list[CellText]:
     cells = []
     for number, cell in enumerate(notebook.cells, 1):

@@ -387,9 +387,14 @@ def update_outputs(session) -> None:
                  if hasattr(item, "callspec") and "file_name" in item.callspec.params}
         generated = {path: draw for path, draw in generated_figures(runner_for(config)).items()
                      if not named or path.name in named}
-    with_notebooks = any(item.get_closest_marker("notebook") for item in items)
-    changes = update_recordings(runner_for(config), snippets, generated,
-                                discover_notebooks() if with_notebooks else [], scratch_env(config),
+    # The notebooks whose tests are selected (all of them, if a notebook test is selected
+    # without naming one), so that `-k` picks one notebook out of several.
+    notebook_items = [item for item in items if item.get_closest_marker("notebook")]
+    named_notebooks = {Path(item.callspec.params["path"]).resolve() for item in notebook_items
+                       if hasattr(item, "callspec") and "path" in item.callspec.params}
+    notebooks = [notebook for notebook in discover_notebooks()
+                 if notebook_items and (not named_notebooks or notebook.resolve() in named_notebooks)]
+    changes = update_recordings(runner_for(config), snippets, generated, notebooks, scratch_env(config),
                                 check_determinism=config.getoption("--check-determinism"))
     config.stash[RUN]["updates"].extend(changes or ["nothing changed: every recorded output and generated file "
                                                     "the selected tests check is current"])

@@ -33,7 +33,7 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
     """Run every snippet and notebook and draw every generated file first; write only if all
     succeed. `generated` maps a path to the function that returns its text."""
     from snippet_contract import NOTEBOOK_STAMP_KEY
-    from .notebooks import NotebookFailed, as_text, execute
+    from .notebooks import NotebookFailed, as_text, execute_once
 
     failures, fresh = [], {}
     for snippet in snippets:
@@ -52,7 +52,7 @@ def update_recordings(runner, snippets, generated: dict, notebooks=(), notebook_
             failures.append(f"{rel(path)} could not be generated: {error!r}")
     for notebook in notebooks:
         try:
-            executed = execute(notebook, notebook_env)
+            executed = execute_once(notebook, notebook_env)
             # The page stamps the notebook's outputs with these, as it stamps a snippet's.
             executed.metadata[NOTEBOOK_STAMP_KEY] = current_versions()
             fresh[notebook] = as_text(executed)
