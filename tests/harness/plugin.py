@@ -413,9 +413,14 @@ def pytest_collection_modifyitems(config, items):
     workers share out the rest while they run; then tests that need no snippet, while the fork
     server imports torch in the background; then those that run snippets; last, the runs of
     the suite on repository copies, after this run's snippets have filled the cache those
-    copies may reuse."""
+    copies may reuse. Within each group, tests that read the built site come after those that
+    do not, so that the build started in the background overlaps with them."""
+    def reads_the_site(item) -> bool:
+        return any(name in getattr(item, "fixturenames", ()) for name in BUILD_FIXTURES)
+
     items.sort(key=lambda item: (item.get_closest_marker("notebook") is None,
-                                 item.get_closest_marker("copies_repository") is not None, needs_runner(item)))
+                                 item.get_closest_marker("copies_repository") is not None, needs_runner(item),
+                                 reads_the_site(item)))
 
 
 def pytest_collection_finish(session):
