@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness.browser import (  # noqa: E402
-    CHROMIUM_ARGS, article_texts, build_bare_material_site, find_chromium, serve_directory, site_pages,
+    CHROMIUM_ARGS, article_texts, build_bare_material_site, find_chromium, content_pages, serve_directory,
 )
 from harness.lighthouse import audit, find_lighthouse  # noqa: E402
 from harness.site import build_site  # noqa: E402
@@ -102,7 +102,7 @@ def main() -> int:
         if built.returncode != 0:
             print(built.log, file=sys.stderr)
             return 1
-        pages = [p for p in site_pages() if p != "404.html"]
+        pages = content_pages()
         bare = build_bare_material_site(Path(scratch), read_article_texts(built.site_dir, pages, chromium))
         table = report(measure(built.site_dir, bare, pages, args.runs, lighthouse, chromium))
         print(table)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from harness.browser import LOAD_EVERY_FIGURE, PageVisit, Requests, serve_directory, site_pages
+from harness.browser import LOAD_EVERY_FIGURE, PageVisit, Requests, content_pages, serve_directory
 from harness.notebooks import discover_notebooks
 from harness.pages import built_path, pages_with_figures, pages_with_snippets
 from harness.paths import REPO
@@ -15,7 +15,7 @@ from snippet_contract import discover_snippets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = [page for page in site_pages() if page != "404.html"]
+PAGES = content_pages()
 SNIPPET_PAGES = [built_path(page) for page in pages_with_snippets()]
 # A page between two others (it has a previous and a next page) that shows a figure, if any does.
 MIDDLE_PAGE = next((built_path(p) for p in pages_with_figures() if built_path(p) in PAGES[1:-1]), PAGES[len(PAGES) // 2])

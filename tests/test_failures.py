@@ -1,16 +1,13 @@
 """Every way the harness can be fed bad input ends in a clear failure that names the file."""
 
-import json
-import sys
-
 import nbformat
 import pytest
 
-from harness.checks import check_determinism, check_page, check_snippet, describe_failure
+from harness.checks import check_determinism, check_page, check_snippet
 from harness.notebooks import NotebookFailed, execute
 from harness.pages import includes_on, resolve_include
-from harness.paths import DOCS
 from harness.runner import SnippetRunner
+from harness.site import load_hook
 from snippet_contract import Snippet
 
 pytestmark = pytest.mark.proof
@@ -125,11 +122,7 @@ def test_a_notebook_cell_that_raises_names_the_notebook(tmp_path):
 
 
 def test_the_build_refuses_a_notebook_with_an_error_output(tmp_path):
-    sys.path.insert(0, str(DOCS / "_theme" / "hooks"))
-    try:
-        import notebook_pages
-    finally:
-        sys.path.pop(0)
+    notebook_pages = load_hook("notebook_pages")
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_markdown_cell("# A page"), nbformat.v4.new_code_cell("print('ok')"),
                       nbformat.v4.new_code_cell("1 / 0")]

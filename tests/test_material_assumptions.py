@@ -2,7 +2,6 @@
 that an upgrade that changes it fails with the reason, not as a page that quietly breaks."""
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -60,13 +59,10 @@ def material_file(*parts: str) -> str:
 def test_the_search_dialog_markup_is_what_search_dialog_py_names():
     """hooks/search_dialog.py gives Material's search dialog the name its search field carries,
     finding both by their markup in Material's partials/search.html."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_theme" / "hooks"))
-    try:
-        import search_dialog
-    finally:
-        sys.path.pop(0)
+    from harness.site import load_hook
+
     partial = material_file("partials", "search.html").replace("{{ lang.t('search.placeholder') }}", "Search")
-    named = search_dialog.name_search_dialog(partial)
+    named = load_hook("search_dialog").name_search_dialog(partial)
     assert 'role="dialog" aria-label="Search">' in named, (
         "Material's partials/search.html no longer has the dialog and field markup that "
         "docs/_theme/hooks/search_dialog.py names; the search dialog would go unnamed")

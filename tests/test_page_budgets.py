@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import article_texts, build_bare_material_site, serve_directory, site_pages
+from harness.browser import article_texts, build_bare_material_site, content_pages, serve_directory
 from harness.budgets import BUDGETS, REPORTED_ONLY, PageCost, measure_all, over_budget
 from harness.once import once_per_run
 from harness.paths import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = [p for p in site_pages() if p != "404.html"]
+PAGES = content_pages()
 REPORT = REPO / ".harness" / "browser" / "page-costs.json"
 
 

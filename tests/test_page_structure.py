@@ -4,22 +4,22 @@ in a hosted service. And on repository copies: a broken reference, a figure with
 twin, or a notebook without its recorded versions stops the build, naming the file."""
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from harness.browser import site_pages
+from harness.browser import content_pages
 from harness.notebooks import discover_notebooks
 from harness.pages import built_path, discover_pages, pages_with_figures
 from harness.paths import rel
 from harness.sandbox import RepositoryCopy
 from harness.site import build_site
+from snippet_contract import DARK_FIGURE_SUFFIX
 
 pytestmark = pytest.mark.slow
 
-PAGES = [page for page in site_pages() if page != "404.html"]
+PAGES = content_pages()
 FIGURE_PAGES = [built_path(page) for page in pages_with_figures()]
 NOTEBOOKS = [built_path(notebook) for notebook in discover_notebooks()]
 # Pages with code blocks: every notebook, and every page with a fence.
@@ -143,8 +143,8 @@ def figure_without_dark_twin():
     for page in pages_with_figures():
         for source in re.findall(r"\]\(([^)\s]+\.svg)\)", page.read_text(encoding="utf-8")):
             image = (page.parent / source).resolve()
-            twin = image.with_name(f"{image.stem}-dark.svg")
-            if not image.stem.endswith("-dark") and twin.exists():
+            twin = image.with_name(f"{image.stem}{DARK_FIGURE_SUFFIX}.svg")
+            if not image.stem.endswith(DARK_FIGURE_SUFFIX) and twin.exists():
                 return (f"delete {rel(twin)}",
                         re.escape(f"{page.name}: figures/{image.name} has no dark twin figures/{twin.name}"))
     pytest.skip("no page shows a figure with a dark twin")

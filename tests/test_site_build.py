@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from harness.sandbox import RepositoryCopy
-from harness.site import build_site
+from harness.site import build_site, load_hook
 
 
 pytestmark = pytest.mark.slow
@@ -78,20 +78,9 @@ def test_every_formula_is_converted_to_mathml(built_site):
 def test_function_names_are_set_as_functions():
     """\\max(0, x) reads "max(0, x)": the name is an identifier applied to its argument, not an
     operator a browser pads with space on both sides."""
-    import sys
-
-    from harness.paths import DOCS
-
-    sys.path.insert(0, str(DOCS / "_theme" / "hooks"))
-    try:
-        import mathml
-    finally:
-        sys.path.pop(0)
-    html = mathml.tex_to_mathml("\\text{ReLU}(x) = \\max(0, x),", display=True)
+    html = load_hook("mathml").tex_to_mathml("\\text{ReLU}(x) = \\max(0, x),", display=True)
     assert '<mi mathvariant="normal">max</mi><mo>&#x2061;</mo><mo stretchy="false">&#x00028;</mo>' in html, html
     assert "<mo>max</mo>" not in html
-
-
 
 
 def test_every_page_is_in_the_search_index_under_its_title(built_site):
@@ -100,15 +89,13 @@ def test_every_page_is_in_the_search_index_under_its_title(built_site):
     import html
     import json
 
-    from harness.browser import site_pages
+    from harness.browser import content_pages
 
     assert built_site.returncode == 0, built_site.log
     index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
     missing = []
-    for path in site_pages():
-        if path == "404.html":
-            continue
+    for path in content_pages():
         heading = BeautifulSoup((built_site.site_dir / path).read_text(encoding="utf-8"), "html.parser")
         title = heading.select_one("article h1").get_text().replace("¶", "").strip()
         if titles.get(path) != title:

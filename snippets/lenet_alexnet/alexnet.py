@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 # The names this file exports to code that imports it.
-__all__ = ["AlexNet"]
+__all__ = ["AlexNet", "output_size"]
 
 
 class AlexNet(nn.Module):

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 
 # The names this file exports to code that imports it.
-__all__ = ["LeNet5", "ours", "paper"]
+__all__ = ["LeNet5", "ours", "paper", "from_28"]
 
 
 class LeNet5(nn.Module):
@@ -67,8 +67,8 @@ for layer in [*model.features, *model.classifier]:
         print(f"{type(layer).__name__:<10} -> {tuple(x.shape[1:])}")
 
 # MNIST's digits are 28x28: two pixels short on every side.
-left = model.features(torch.zeros(1, 1, 28, 28)).numel()
-print(f"28x28 input: {left} values reach a layer that takes 400")
+from_28 = model.features(torch.zeros(1, 1, 28, 28)).numel()
+print(f"28x28 input: {from_28} values reach a layer that takes 400")
 
 # Where this code's count parts from the paper's, layer by layer.
 layers = [model.features[0], model.features[2], model.features[3],

@@ -5,7 +5,6 @@ import gzip
 import io
 import http.server
 import os
-import re
 import subprocess
 import sys
 import shutil
@@ -27,12 +26,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def site_pages() -> list[str]:
-    """The built HTML file of every page, notebooks included, plus the 404 page."""
+def content_pages() -> list[str]:
+    """The built HTML file of every page, notebooks included."""
     from .notebooks import discover_notebooks
     from .pages import built_path, discover_pages
 
-    return [built_path(p) for p in discover_pages() + discover_notebooks()] + ["404.html"]
+    return [built_path(p) for p in discover_pages() + discover_notebooks()]
+
+
+def site_pages() -> list[str]:
+    """Every page a reader can reach: the content pages and the 404 page."""
+    return content_pages() + ["404.html"]
 
 
 def require_tool(found: str | None, message: str, what_needs_it: str) -> str:

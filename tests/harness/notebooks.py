@@ -22,20 +22,15 @@ def discover_notebooks(docs: Path = DOCS) -> list[Path]:
 FACTS_TAG = "facts"
 
 
-def tags_left_off_the_page() -> set:
-    """The cell tags whose cells the site leaves off a notebook's page (mkdocs-jupyter's
-    remove_tag_config in mkdocs.yml)."""
+def on_the_page(cell: dict) -> bool:
+    """Whether the notebook's page shows `cell`, as mkdocs.yml configures mkdocs-jupyter."""
+    from snippet_contract import shown_on_notebook_page
+
     from .pages import raw_config
 
-    for plugin in raw_config().get("plugins", []):
-        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
-            removal = (plugin["mkdocs-jupyter"] or {}).get("remove_tag_config") or {}
-            return set(removal.get("remove_cell_tags") or ())
-    return set()
-
-
-def on_the_page(cell: dict) -> bool:
-    return not tags_left_off_the_page() & set(cell.get("metadata", {}).get("tags", []))
+    settings = next((plugin["mkdocs-jupyter"] for plugin in raw_config().get("plugins", [])
+                     if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin), {})
+    return shown_on_notebook_page(cell, settings)
 
 
 def published_facts(path: Path) -> dict:

@@ -346,6 +346,10 @@ def pages_showing_fixture(request) -> dict[Path, list[str]]:
 BUILD_FIXTURES = ("built_site", "site_url")
 
 
+def reads_the_site(item) -> bool:
+    return any(name in getattr(item, "fixturenames", ()) for name in BUILD_FIXTURES)
+
+
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory):
     """The site, built once per test run with `mkdocs build --strict` (started in the
@@ -415,9 +419,6 @@ def pytest_collection_modifyitems(config, items):
     the suite on repository copies, after this run's snippets have filled the cache those
     copies may reuse. Within each group, tests that read the built site come after those that
     do not, so that the build started in the background overlaps with them."""
-    def reads_the_site(item) -> bool:
-        return any(name in getattr(item, "fixturenames", ()) for name in BUILD_FIXTURES)
-
     items.sort(key=lambda item: (item.get_closest_marker("notebook") is None,
                                  item.get_closest_marker("copies_repository") is not None, needs_runner(item),
                                  reads_the_site(item)))
@@ -429,8 +430,7 @@ def pytest_collection_finish(session):
         update_outputs(session)
         return  # the build, if any test needs it, follows the re-recording
     build = config.stash[RUN].get("build")
-    if build is not None and not any(name in getattr(item, "fixturenames", ())
-                                     for item in session.items for name in BUILD_FIXTURES):
+    if build is not None and not any(reads_the_site(item) for item in session.items):
         build.discard()
         config.stash[RUN]["build"] = None
     # The server imports torch (seconds of CPU) while other tests run; when every snippet's

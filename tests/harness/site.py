@@ -64,3 +64,17 @@ class BackgroundBuild:
             self._process.kill()
             self._process.wait()
         shutil.rmtree(self.site_dir.parent, ignore_errors=True)
+
+
+def load_hook(name: str):
+    """The build hook docs/_theme/hooks/<name>.py as a module, imported as MkDocs imports it
+    (its folder on the path, so that it finds the modules beside it)."""
+    import importlib
+
+    from .paths import DOCS
+
+    sys.path.insert(0, str(DOCS / "_theme" / "hooks"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)

@@ -40,14 +40,9 @@ def longest_run_of_convolutions(layers) -> int:
     return longest
 
 
-def output_side(size: int, kernel: int, stride: int, padding: int) -> int:
-    """The page's formula for the side of a convolution's output map."""
-    return (size + 2 * padding - kernel) // stride + 1
-
-
-def output_side_formula_offset() -> int | None:
-    """1, the "+ 1" of the page's formula, if the formula gives PyTorch's own map side for
-    every small case tried; None if any case disagrees."""
+def output_size_formula_offset(output_size) -> int | None:
+    """1, the "+ 1" of the page's formula, if the fragment's `output_size` gives PyTorch's own
+    map side for every small case tried; None if any case disagrees."""
     import torch
     from torch import nn
 
@@ -58,7 +53,7 @@ def output_side_formula_offset() -> int | None:
                     layer = nn.Conv2d(1, 1, kernel, stride=stride, padding=padding)
                     with torch.no_grad():
                         actual = layer(torch.zeros(1, 1, size, size)).shape[-1]
-                    if actual != output_side(size, kernel, stride, padding):
+                    if actual != output_size(size, kernel, stride, padding):
                         return None
     return 1
 
@@ -85,11 +80,9 @@ def lenet5(ns: dict) -> dict:
     alt += [str(m.out_features) for m in denses]
     pool = of(model, nn.MaxPool2d)[0].kernel_size
     ours, paper = ns["ours"], ns["paper"]
-    with torch.no_grad():
-        from_28 = model.features(torch.zeros(1, 1, 28, 28)).numel()
     return {
         "lenet5.mnist_padding": (side - 28) // 2,
-        "lenet5.values_from_28": from_28,
+        "lenet5.values_from_28": ns["from_28"],
         "lenet5.paper_parameters": sum(paper.values()),
         "lenet5.excess_over_paper": count(model) - sum(paper.values()),
         "lenet5.full_c3_excess": ours["C3"] - paper["C3"],
@@ -142,12 +135,12 @@ def alexnet(ns: dict) -> dict:
         same_output = loads_strictly and bool(torch.equal(model(images), reference(images)))
     stem = convs[0]
     kernel, stride, padding = stem.kernel_size[0], stem.stride[0], stem.padding[0]
-    side = output_side(224, kernel, stride, padding)
+    side = ns["output_size"](224, kernel, stride, padding)
     assert [side, side] == list(stages[1].shape[1:]), "the formula disagrees with the traced map"
     return {
         "alexnet.conv1_side_formula": [224, 2, padding, kernel, stride, 1, side],
         "alexnet.stacked_convs": longest_run_of_convolutions(model.features),
-        "conv.output_side_formula_offset": output_side_formula_offset(),
+        "conv.output_side_formula_offset": output_size_formula_offset(ns["output_size"]),
         "alexnet.parameters": total,
         "alexnet.loads_torchvision_state_dict_strictly": loads_strictly,
         "alexnet.same_output_as_torchvision": same_output,
@@ -218,7 +211,6 @@ def alexnet_2012(ns: dict) -> dict:
     widths = lambda model: [m.out_channels for m in of(model, nn.Conv2d)]  # noqa: E731
     stem = convs[0]
     kernel, stride, padding = stem.kernel_size[0], stem.stride[0], stem.padding[0]
-    assert output_side(227, kernel, stride, padding) == first_map, "the formula disagrees with the 2012 plan"
     return {
         "alexnet2012.conv1_side_formula": [227, 2, padding, kernel, stride, 1, first_map],
         "alexnet2012.conv2_out": convs[1].out_channels,

@@ -27,6 +27,16 @@ SNIPPETS_DIR = "snippets"
 STAMP_NAME = "recorded-with.json"
 # A notebook keeps the versions its outputs were recorded with in its own metadata, here.
 NOTEBOOK_STAMP_KEY = "recorded_with"
+
+
+def shown_on_notebook_page(cell: dict, jupyter_settings) -> bool:
+    """Whether the site's notebook page shows `cell`: mkdocs-jupyter leaves off the cells whose
+    tags its remove_tag_config lists under remove_cell_tags (`jupyter_settings` is that
+    plugin's configuration, as mkdocs.yml gives it)."""
+    removal = (jupyter_settings or {}).get("remove_tag_config") or {}
+    return not set(removal.get("remove_cell_tags") or ()) & set(cell.get("metadata", {}).get("tags", []))
+
+
 # A figure NAME.svg has a twin for the dark palette, NAME-dark.svg; the build pairs them.
 DARK_FIGURE_SUFFIX = "-dark"
 # The longest code or output line a page shows without scrolling in a 1280 px window

@@ -138,21 +138,19 @@ def _stamp(contract, notebook: dict, cell_source: str, path: str) -> str:
             f"{html_lib.escape(varies)}</p>")
 
 
-def _tags_left_off(config) -> set:
-    """The cell tags whose cells mkdocs-jupyter leaves off the page (its remove_tag_config)."""
+def _jupyter_settings(config):
     plugin = config["plugins"].get("mkdocs-jupyter")
-    removal = (plugin.config.get("remove_tag_config") or {}) if plugin is not None else {}
-    return set(removal.get("remove_cell_tags") or ())
+    return plugin.config if plugin is not None else {}
 
 
-def _restyle(html: str, notebook: dict, contract, path: str, left_off: set) -> str:
+def _restyle(html: str, notebook: dict, contract, path: str, jupyter_settings) -> str:
     """Code cells and their text outputs in Material's markup (see the module's docstring)."""
     html = _ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html)
     html = _CLIPBOARD.sub("", html)
     html = _CLIPBOARD_TEXT.sub("", html)
     html = html.replace('<div class="jp-Cell-inputWrapper" tabindex="0">', '<div class="jp-Cell-inputWrapper">')
     code_cells = [(number, cell) for number, cell in enumerate(notebook.get("cells", []), 1)
-                  if cell.get("cell_type") == "code" and not left_off & set(cell.get("metadata", {}).get("tags", []))]
+                  if cell.get("cell_type") == "code" and contract.shown_on_notebook_page(cell, jupyter_settings)]
     parts = _CODE_CELL.split(html)
     if len(parts) - 1 != len(code_cells):
         raise PluginError(f"{path}: {len(code_cells)} code cells, but {len(parts) - 1} on the page")
@@ -191,5 +189,5 @@ def on_page_content(html, page, config, **kwargs):
     plot_numbers = itertools.count(1)  # ids only need to be unique within one page
     html = _SVG_IMAGE.sub(lambda match: _inline_svg(match, plot_numbers), html)
     notebook = json.loads(source.read_text(encoding="utf-8"))
-    html = _restyle(html, notebook, contract(config), page.file.src_path, _tags_left_off(config))
+    html = _restyle(html, notebook, contract(config), page.file.src_path, _jupyter_settings(config))
     return _FIRST_HEADING_END.sub(lambda m: m.group(0) + _actions(config, page), html, count=1)
