@@ -1,6 +1,6 @@
 """Lighthouse scores of every page next to a bare Material page with the same text, both served
 locally with compression as GitHub Pages serves them, measured in the same run, beside the
-deterministic costs that tests/test_page_budgets.py gates on (harness/budgets.py).
+deterministic costs that tests/test_reading.py gates on (harness/budgets.py).
 
     python tests/benchmark_pages.py [--runs 3] [--report lighthouse-report.md]
 

@@ -8,7 +8,9 @@ elements a page has, the compressed bytes of each kind it loads, the requests th
 first paint, and the style recalculations and layouts Chromium performs while it loads.
 """
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from .browser import Requests
 
@@ -61,25 +63,53 @@ SEARCH_LOADED = """() => {
 }"""
 
 
+def start_measuring(context, page):
+    """Before the load: a DevTools session counting the style recalculations and layouts."""
+    session = context.new_cdp_session(page)
+    session.send("Performance.enable")
+    return session
+
+
+def cost_of_loaded_page(page, session) -> PageCost:
+    """What the page's load cost, once Material's search worker and index have loaded. The
+    page must have loaded in a fresh context (a cached resource counts no bytes)."""
+    page.wait_for_function(SEARCH_LOADED, timeout=60_000)
+    metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+    found = page.evaluate(MEASURE)
+    return PageCost(elements=found["elements"], bytes=found["bytes"], blocking=tuple(sorted(found["blocking"])),
+                    style_recalculations=int(metrics["RecalcStyleCount"]), layouts=int(metrics["LayoutCount"]))
+
+
 def measure_all(browser, urls: list[str]) -> list[PageCost]:
-    """What each page's load cost, each loaded alone in a fresh context at desktop width, with
-    Material's search worker and index loaded."""
+    """What each page's load cost, each loaded alone in a fresh context at desktop width."""
     costs = []
     for url in urls:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
             page = context.new_page()
-            session = context.new_cdp_session(page)
-            session.send("Performance.enable")
+            session = start_measuring(context, page)
             Requests(page).goto(url)
-            page.wait_for_function(SEARCH_LOADED, timeout=60_000)
-            metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
-            found = page.evaluate(MEASURE)
+            costs.append(cost_of_loaded_page(page, session))
         finally:
             context.close()
-        costs.append(PageCost(elements=found["elements"], bytes=found["bytes"], blocking=tuple(sorted(found["blocking"])),
-                              style_recalculations=int(metrics["RecalcStyleCount"]), layouts=int(metrics["LayoutCount"])))
     return costs
+
+
+def record_costs(report: Path, path: str, ours: PageCost, bare: PageCost, pages: list[str]) -> None:
+    """Add one page's costs to the report (pages no longer on the site drop out), under a lock:
+    pytest-xdist's workers write it too."""
+    import fcntl
+
+    report.parent.mkdir(parents=True, exist_ok=True)
+    with open(report.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            rows = json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            rows = {}
+        rows = {p: row for p, row in rows.items() if p in pages}
+        rows[path] = {"site": ours.as_row(), "bare_material": bare.as_row()}
+        report.write_text(json.dumps(rows, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
