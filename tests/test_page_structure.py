@@ -14,7 +14,7 @@ from harness.notebooks import discover_notebooks
 from harness.pages import built_path, discover_pages, pages_with_figures
 from harness.paths import rel
 from harness.sandbox import RepositoryCopy
-from harness.site import build_site
+from harness.site import build_site, parsed_page
 from snippet_contract import DARK_FIGURE_SUFFIX
 
 pytestmark = pytest.mark.slow
@@ -28,17 +28,9 @@ NUMBERED = re.compile(r"\b(?:Figure|Table|Exercise) \d+\.\d+\.\d+\b(?!:)|\bCode 
 NOT_LINKED_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "strong", "summary", "svg", "title"}
 
 
-_parsed: dict = {}
-
-
 def soup_of(built_site, page: str) -> BeautifulSoup:
-    """The built page, parsed once per run: the tests only read it, and a cross-reference
-    check would otherwise parse its target page once per link."""
     assert built_site.returncode == 0, built_site.log
-    path = built_site.site_dir / page
-    if path not in _parsed:
-        _parsed[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    return _parsed[path]
+    return parsed_page(built_site.site_dir / page)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -4,10 +4,10 @@ import re
 import shutil
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import NavigableString
 
 from harness.sandbox import RepositoryCopy
-from harness.site import build_site, load_hook
+from harness.site import build_site, load_hook, parsed_page
 
 
 pytestmark = pytest.mark.slow
@@ -46,7 +46,7 @@ def test_pages_load_nothing_from_outside_the_site(built_site):
     """Scripts, styles, images, fonts and frames all come from the site itself."""
     offenders = []
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(page)
         for tag, attribute in (("script", "src"), ("img", "src"), ("iframe", "src"),
                                ("source", "src"), ("link", "href")):
             for element in soup.find_all(tag):
@@ -65,13 +65,13 @@ def test_every_formula_is_converted_to_mathml(built_site):
     """No TeX delimiters are left in the text a reader sees (code blocks aside)."""
     leftovers = []
     for page in pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(page)
         article = soup.find("article") or soup
-        for code in article.find_all(["pre", "code", "script", "style"]):
-            code.decompose()
-        for match in RAW_TEX.finditer(article.get_text()):
+        text = "".join(string for string in article.find_all(string=True)
+                       if type(string) is NavigableString and not string.find_parent(["pre", "code", "script", "style"]))
+        for match in RAW_TEX.finditer(text):
             start = max(match.start() - 40, 0)
-            leftovers.append(f"{page.relative_to(built_site.site_dir)}: ...{article.get_text()[start:match.end() + 40]!r}")
+            leftovers.append(f"{page.relative_to(built_site.site_dir)}: ...{text[start:match.end() + 40]!r}")
     assert not leftovers, "raw TeX left on built pages:\n" + "\n".join(leftovers)
 
 
@@ -96,7 +96,7 @@ def test_every_page_is_in_the_search_index_under_its_title(built_site):
     titles = {doc["location"]: html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
     missing = []
     for path in content_pages():
-        heading = BeautifulSoup((built_site.site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        heading = parsed_page(built_site.site_dir / path)
         title = heading.select_one("article h1").get_text().replace("¶", "").strip()
         if titles.get(path) != title:
             missing.append(f"{path}: indexed as {titles.get(path)!r}, its title is {title!r}")

@@ -78,3 +78,17 @@ def load_hook(name: str):
         return importlib.import_module(name)
     finally:
         sys.path.pop(0)
+
+
+_parsed: dict = {}
+
+
+def parsed_page(path: Path):
+    """A built page parsed once per run and build (BeautifulSoup): tests only read it, and a
+    page is read by several tests and by every cross-reference that points into it."""
+    from bs4 import BeautifulSoup
+
+    key = (path, path.stat().st_mtime_ns)
+    if key not in _parsed:
+        _parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return _parsed[key]
