@@ -8,12 +8,21 @@ from sklearn.datasets import load_sample_image  # photos sklearn ships
 from torchvision.models import AlexNet_Weights, alexnet
 
 # The names this file exports to code that imports it.
-__all__ = ["weights", "model", "preprocess"]
+__all__ = ["weights", "model", "preprocess", "top_classes", "scores"]
 
 weights = AlexNet_Weights.IMAGENET1K_V1
 model = alexnet(weights=weights).eval()
 # Resize, centre-crop, scale to [0, 1], normalise.
 preprocess = weights.transforms()
+
+
+def top_classes(scores: torch.Tensor, k: int = 5) -> list[tuple]:
+    """The k likeliest classes for one image's 1000 scores, which follow
+    the order of weights.meta["categories"], with their probabilities."""
+    best = scores.softmax(dim=0).topk(k)
+    names = [weights.meta["categories"][i] for i in best.indices.tolist()]
+    return list(zip(names, best.values.tolist()))
+
 
 # What the weights promise, readable without running the network.
 print(f"weights file: {weights.url.rsplit('/', 1)[-1]}")
@@ -32,7 +41,10 @@ print(f"normalise with mean {preprocess.mean} and std {preprocess.std}")
 photo = Image.fromarray(load_sample_image("china.jpg"))
 batch = preprocess(photo).unsqueeze(0)  # add the batch dimension
 with torch.inference_mode():
-    logits = model(batch)
+    scores = model(batch)
 width, height = photo.size
 print(f"photo {width}x{height} -> input {tuple(batch.shape)}")
-print("logits:", logits.shape)
+print(f"scores: {tuple(scores.shape)}, one per class for each image")
+print(f"probabilities sum to {scores[0].softmax(dim=0).sum():.3f}")
+for name, probability in top_classes(scores[0]):
+    print(f"{probability:7.3%}  {name}")

@@ -16,7 +16,7 @@ SECTION = SNIPPETS / "lenet_alexnet"
 NOTEBOOK = DOCS / "chapter-20" / "notebooks" / "relu-vs-tanh.ipynb"
 SECTION_PAGE = DOCS / "chapter-20" / "lenet-alexnet.md"
 INSPECTED = ["lenet5", "alexnet", "alexnet_2012", "alexnet_cost", "parameter_imbalance", "gap_head", "preprocessing_mismatch",
-             "ilsvrc_winners", "ilsvrc2010_table1", "pretrained_alexnet"]
+             "ilsvrc_winners", "ilsvrc2010_table1", "pretrained_alexnet", "overfit_small_set"]
 
 # Facts about the libraries themselves, not about one snippet: printed as JSON by one small run.
 LIBRARY_FACTS = """

@@ -332,13 +332,33 @@ def pretrained_alexnet(ns: dict) -> dict:
                and {t.id for t in node.targets if isinstance(t, ast.Name)} & set(ns["__all__"])]
     shortcut_lines = sum(node.end_lineno - node.lineno + 1 for node in binding)
     cached = Path(torch.hub.get_dir()) / "checkpoints" / weights.url.rsplit("/", 1)[-1]
+    top = ns["top_classes"](ns["scores"][0])
     return {
+        "pretrained.classes": ns["scores"].shape[1],
+        "pretrained.top_shown": len(top),
+        # The stand-in's five likeliest classes, in percent: near 100 / 1000 when untrained.
+        "pretrained.top_percent_mean": 100 * sum(p for _, p in top) / len(top),
         "pretrained.num_params": weights.meta["num_params"],
         "pretrained.gflops": weights.meta["_ops"],
         "pretrained.acc5_percent": metrics["acc@5"],
         "pretrained.top5_error_percent": 100 - metrics["acc@5"],
         "pretrained.shortcut_lines": shortcut_lines,
         "pretrained.cached_at": cached.relative_to(os.environ["TORCH_HOME"]).as_posix(),
+    }
+
+
+def overfit_small_set(ns: dict) -> dict:
+    trained = ns["model"]
+    return {
+        "overfit.steps": len(ns["losses"]),
+        "overfit.train_images": len(ns["train_labels"]),
+        "overfit.channels": ns["train_images"].shape[1],
+        "overfit.input_size": "x".join(str(side) for side in ns["train_images"].shape[2:]),
+        "overfit.per_digit": len(ns["train_labels"]) // len(set(ns["train_labels"].tolist())),
+        "overfit.right_in_training": ns["right_in_training"],
+        "overfit.unseen_images": len(ns["test_labels"]),
+        "overfit.unseen_percent": 100 * ns["right_unseen"],
+        "overfit.parameters": count(trained),
     }
 
 
@@ -353,4 +373,5 @@ INSPECTORS = {
     "ilsvrc_winners": ilsvrc_winners,
     "ilsvrc2010_table1": ilsvrc2010_table1,
     "pretrained_alexnet": pretrained_alexnet,
+    "overfit_small_set": overfit_small_set,
 }

@@ -14,8 +14,8 @@ NOTEBOOK = "docs/chapter-20/notebooks/relu-vs-tanh.ipynb"
 # (what kind of number, file, the text as it is, the text after a careless edit, a phrase of the
 # message the failure must print)
 EDITS = [
-    ("a year", PAGE, "is described in the 1998 paper", "is described in the 1997 paper",
-     '"is described in the 1997 paper" states 1997, but tests/lenet_alexnet/claims.py records 1998'),
+    ("a year", PAGE, "LeNet-5 was published in 1998 by", "LeNet-5 was published in 1997 by",
+     "states 1997, but tests/lenet_alexnet/claims.py records 1998"),
     ("a size in GB", PAGE, "3 GB of memory limited", "4 GB of memory limited",
      "states 4 GB, but tests/lenet_alexnet/claims.py records 3 GB"),
     ("a count of images", PAGE, "supplied roughly 1.2 million labelled", "supplied roughly 1.4 million labelled",

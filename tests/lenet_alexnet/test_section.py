@@ -17,7 +17,7 @@ SECTION = "lenet_alexnet"
 def test_a_changed_computed_number_fails_naming_page_and_line(tmp_path, facts):
     """tests/test_claims.py's computed-number check, on the section page with one number edited."""
     known = facts[SECTION]
-    page, old, new = "chapter-20/lenet-alexnet.md", "holds about 38 million parameters", "holds about 48 million parameters"
+    page, old, new = "chapter-20/lenet-alexnet.md", "about 38 million parameters on its own", "about 48 million parameters on its own"
     source = (DOCS / page).read_text(encoding="utf-8")
     assert source.count(old) == 1
     edited = tmp_path / "lenet-alexnet.md"
@@ -26,7 +26,7 @@ def test_a_changed_computed_number_fails_naming_page_and_line(tmp_path, facts):
     problems = computed_problems(read_prose(edited, page), *row, known)
     line = source[:source.index(old)].count("\n") + 1
     assert len(problems) == 1 and problems[0].startswith(f"docs/{page}, line {line}"), problems
-    assert '"holds about 48 million parameters on its own" states 48 million' in problems[0], problems
+    assert '"about 48 million parameters on its own" states 48 million' in problems[0], problems
 
 
 def test_relay_illustration_names_the_table_bottlenecks():
@@ -58,8 +58,8 @@ def test_hand_written_alexnet_is_the_torchvision_topology(facts):
 
 
 def test_the_2012_plan_drops_out_what_the_paper_drops(facts):
-    """Code Fragment 3's caption: its dropout acts on the outputs of the first two dense layers
-    (Section 4.2). That its response normalisation is Section 3.3's formula the fragment prints
+    """The page: the paper drops the outputs of the first two dense layers (Section 4.2), and
+    Code Fragment 3 builds the paper's plan. That its response normalisation is Section 3.3's formula the fragment prints
     itself, and its recorded output holds it."""
     known = facts[SECTION]
     assert known["alexnet2012.dropout_follows_dense"], (
