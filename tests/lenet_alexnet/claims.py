@@ -118,9 +118,9 @@ COMPUTED = [
     (SECTION, "a difference of [135,616], all of it", "alexnet2012.difference", "exact"),
     (SECTION, r"but the \([55 \times 55]\) maps", "alexnet2012.first_map", "exact"),
     # torchvision's AlexNet against the one-weird-trick paper's single tower, Code Fragment 3
-    (SECTION, "The paper's footnote gives its [five] convolutions", "alexnet.conv_layers", "exact"),
+    (SECTION, "That paper's footnote gives its [five] convolutions", "alexnet.conv_layers", "exact"),
     (SECTION, "gives its five convolutions [64, 192, 384, 384 and 256] filters", "owt.conv_widths", "numbers"),
-    (SECTION, "torchvision's fourth has [256];", "owt.torchvision_conv4", "exact"),
+    (SECTION, "torchvision's fourth has [256]:", "owt.torchvision_conv4", "exact"),
     (SECTION, "Fragment 3 put [384] back:", "owt.conv4", "exact"),
     (SECTION, "the network grows by [737,408] parameters", "owt.torchvision_saves", "exact"),
     (SECTION, r"exactly from \([227 \times 227]\) without", "alexnet2012.input", "exact"),
@@ -287,6 +287,9 @@ SOURCED = [
     (SECTION, "- LeNet-5 ([1998]) had", "1998", "lecun1998", "publication year"),
     (SECTION, "end-to-end training, in about [60,000] parameters", "60,000", "lecun1998", "Section II-A"),
     # AlexNet (Krizhevsky, Sutskever and Hinton, NIPS 2012)
+    (SECTION, "than the [2012] network's in the first", "2012", "krizhevsky2012", "publication year"),
+    (SECTION, "where the [2012] paper drops their outputs", "2012", "krizhevsky2012", "publication year"),
+    (SECTION, "the runner-up of [2012] computed from SIFT", "2012", "ilsvrc2012-results", "the page's title"),
     (SECTION, "one NVIDIA GTX [580]'s 3 GB", "580", "krizhevsky2012", "Section 3.2"),
     (SECTION, "so each of [two] cards kept half", "two", "krizhevsky2012", "Section 3.2"),
     (SECTION, "the team scored 16.4 %, still [9.8] points ahead.", "9.8", "krizhevsky2012", "26.2 less 16.4, Table 2"),
@@ -384,9 +387,9 @@ SOURCED = [
      "Section 3.5"),
     (SECTION, "the [15.3] % of 2012", "15.3", "krizhevsky2012", "Section 6, Table 2"),
     (SECTION, 'the 15.3 % of [2012] came from', "2012", "krizhevsky2012", "Section 6"),
-    (SECTION, '2012 came from [seven] networks, each', "seven", "krizhevsky2012", "Section 6, Table 2"),
+    (SECTION, '2012 came from [seven] networks, and', "seven", "krizhevsky2012", "Section 6, Table 2"),
     (SECTION, "of seven networks, [two] of them", "two", "krizhevsky2012", "Section 6"),
-    (SECTION, "each scored on [ten] crops per", "ten", "krizhevsky2012", "Section 4.1"),
+    (SECTION, 'predictions over [ten] crops per image', "ten", "krizhevsky2012", "Section 4.1"),
     (SECTION, "(the [four] corners and the centre", "four", "krizhevsky2012", "Section 4.1"),
     (SECTION, "progress since [2012] came from", "2012", "krizhevsky2012", "publication year"),
     (SECTION, '- AlexNet ([2012]) scaled it', "2012", "krizhevsky2012", "publication year"),
@@ -471,7 +474,7 @@ QUOTED = [
     (SECTION, "the learned output layer adds 850", "lecun1998", "Section II-B, output layer",
      "The parameter vectors of these units were chosen by hand and kept fixed (at least initially)."),
     # Key Insight
-    (SECTION, 'What its authors call its "new and unusual features"', "krizhevsky2012", "Section 1",
+    (SECTION, 'Its "new and unusual features"', "krizhevsky2012", "Section 1",
      "Our network contains a number of new and unusual features which improve its performance and reduce its "
      "training time, which are detailed in Section 3."),
     (SECTION, 'with saturating units they could not have experimented', "krizhevsky2012",
@@ -487,7 +490,7 @@ QUOTED = [
     (SECTION, 'which the 2012 challenge scored classification by', "ilsvrc2012", "Task 1: Classification",
      "For each image, algorithms will produce a list of at most 5 object categories in the descending order "
      "of confidence. … The overall error score for an algorithm is the average error over all test images."),
-    (SECTION, 'an encoding of hand-designed descriptors such as SIFT', "ilsvrc2012-results", "Task 1 table",
+    (SECTION, 'the encoding that the runner-up of 2012 computed from SIFT', "ilsvrc2012-results", "Task 1 table",
      "ISI … Weighted sum of scores from each classifier with SIFT+FV, LBP+FV, GIST+FV, and CSIFT+FV, "
      "respectively."),
     (SECTION, 'The 2011 winner, XRCE, classified compressed Fisher vectors', "ilsvrc2011", "News, 27 November 2011",
@@ -580,7 +583,7 @@ QUOTED = [
      "torchvision-alexnet", "the docstring of alexnet()",
      "AlexNet was originally introduced in the ImageNet Classification with Deep Convolutional Neural "
      "Networks paper. Our implementation is based instead on the \"One weird trick\" paper above."),
-    (SECTION, "It is not exactly that paper's network either", "krizhevsky2014", "footnote 1 (page 5)",
+    (SECTION, "That paper's footnote gives its five convolutions", "krizhevsky2014", "footnote 1 (page 5)",
      "In detail, the single-column model has 64, 192, 384, 384, 256 filters in the five convolutional "
      "layers, respectively."),
     (SECTION, "the maintainers traced that number to the single-GPU configuration", "torchvision-pr463",
@@ -617,13 +620,13 @@ QUOTED = [
     (SECTION, 'returns the inference transforms torchvision documents', "torchvision-models",
      "Using the pre-trained models", "All the necessary information for the inference transforms of each "
      "pre-trained model is provided on its weights documentation."),
-    (SECTION, 'training used random crops and mirror images instead', "torchvision-references",
+    (SECTION, "The training recipe that the weights' metadata links takes random crops", "torchvision-references",
      "ClassificationPresetTrain", "transforms.RandomResizedCrop(crop_size, interpolation=interpolation) … "
      "transforms.RandomHorizontalFlip(hflip_prob) … transforms.Normalize(mean=mean, std=std)"),
     (SECTION, 'judged on a single crop per image', "torchvision-models",
      "Table of all available classification weights", "Accuracies are reported on ImageNet-1K using single "
      "crops"),
-    (SECTION, 'each scored on ten crops per image', "krizhevsky2012", "Section 4.1",
+    (SECTION, "the paper's test procedure averages a network's predictions", "krizhevsky2012", "Section 4.1",
      "extracting five 224 × 224 patches (the four corner patches and the center patch) as well as their "
      "horizontal reflections (hence ten patches in all), and averaging the predictions"),
     # Section 4
