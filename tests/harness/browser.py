@@ -5,6 +5,7 @@ import gzip
 import io
 import http.server
 import os
+import re
 import subprocess
 import sys
 import shutil
@@ -199,8 +200,14 @@ class Requests:
 ARTICLE_TEXT = "() => document.querySelector('article').innerText"
 
 
+# What the text of a page does not depend on, left unloaded while it is read.
+_NOT_TEXT = re.compile(r"\.(?:svg|png|jpe?g|gif|webp|ico|woff2?|ttf)(?:[?#]|$)|/search/")
+
+
 def article_texts(page, base_url: str, paths: list[str]) -> dict[str, str]:
-    """{path: article text} of each built page, read through a Playwright page."""
+    """{path: article text} of each built page, read through a Playwright page (its
+    stylesheets decide what the text is; its images and search index do not)."""
+    page.route(_NOT_TEXT, lambda route: route.abort())
     texts = {}
     for path in paths:
         page.goto(f"{base_url}/{path}", wait_until="load")
