@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.claims import computed_problems, normalised, where
+from harness.claims import computed_problems, loose_number_lines, loose_numbers, sourced_problems
 from harness.paths import DOCS
 from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on, source_reporting_sentences
 from harness.sections import discover_sections, rows
@@ -52,14 +52,10 @@ def spans_or_fail(page: str, phrase: str):
 @pytest.mark.parametrize("page, phrase, value, key, locator", SOURCED, ids=[row_id(r) for r in SOURCED])
 def test_sourced_number_reads_as_its_source_gives_it(page, phrase, value, key, locator):
     text = prose(page)
-    for start, end in spans_or_fail(page, phrase):
-        written = normalised(text.text[start:end])
-        assert written == value, (
-            f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written}, but "
-            f"{claims_file('SOURCED', (page, phrase, value, key, locator))} records {value} from [{key}] "
-            f"({locator}); change the page back, or "
-            "change the row together with its source"
-        )
+    spans_or_fail(page, phrase)
+    problems = sourced_problems(text, page, phrase, value, key, locator,
+                                claims_file("SOURCED", (page, phrase, value, key, locator)))
+    assert not problems, "\n".join(problems)
     assert key in references_on(DOCS / page, page), (
         f"docs/{page}: the row for \"{phrase}\" cites [{key}], which is not in the page's References"
     )
@@ -81,14 +77,11 @@ def test_computed_number_is_what_the_code_gives(page, phrase, fact_name, rule, f
 @pytest.mark.parametrize("page", PAGES)
 def test_every_number_in_the_prose_is_accounted_for(page):
     text = prose(page)
-    covered = [span for row in COMPUTED + SOURCED if row[0] == page for span in locate(text, row[1])]
-    loose = [(start, token) for start, end, token in text.numbers()
-             if not any(a <= start and end <= b for a, b in covered)]
+    loose = loose_numbers(text, [row for row in COMPUTED + SOURCED if row[0] == page])
     assert not loose, (
         f"docs/{page}: {len(loose)} number(s) in the prose match no row of {ALL_CLAIMS_FILES} "
         "(add a computed row, or a sourced row with its reference and locator):\n"
-        + "\n".join(f"  {text.line_of(start)}: {token!r} in \"...{text.text[max(0, start - 40):start + 30]}...\""
-                    for start, token in loose)
+        + "\n".join(loose_number_lines(text, loose))
     )
 
 

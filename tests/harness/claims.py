@@ -33,8 +33,9 @@ def parse_quantity(written: str) -> tuple[float, int]:
     """The number a phrase states and its decimals: '38 million' -> 38e6, '61.79' -> (61.79, 2)."""
     cleaned = written.replace(",", "").strip()
     scale = 1
-    if cleaned.endswith("million"):
-        cleaned, scale = cleaned[: -len("million")].strip(), 1_000_000
+    for word, size in (("thousand", 1_000), ("million", 1_000_000), ("billion", 1_000_000_000)):
+        if cleaned.endswith(word):
+            cleaned, scale = cleaned[: -len(word)].strip(), size
     cleaned = str(WORDS.get(cleaned.lower(), cleaned))
     decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0
     return float(cleaned) * scale, decimals
@@ -46,7 +47,16 @@ def shape_of(written: str) -> str:
 
 def check_computed(written: str, fact, rule: str) -> str | None:
     """None if the bracketed words state the fact, else what is wrong."""
+    try:
+        return _check_computed(written, fact, rule)
+    except (ValueError, ArithmeticError, SyntaxError):
+        return f"{normalised(written)!r} is not a number the rule {rule!r} reads; the code gives {fact}"
+
+
+def _check_computed(written: str, fact, rule: str) -> str | None:
     if rule == "few":
+        if normalised(written).lower() not in ("few million", "a few million"):
+            return f"{normalised(written)!r} does not say a few million"
         return None if 1_000_000 <= fact < 10_000_000 else f"{fact:,} is not a few million"
     if rule == "numbers":
         stated = [as_number(m.group()) for m in NUMBER.finditer(written)]
@@ -75,11 +85,33 @@ def check_computed(written: str, fact, rule: str) -> str | None:
 
 
 def computed_problems(text, page: str, phrase: str, fact_name: str, rule: str, known: dict) -> list[str]:
+    """Where the page no longer writes what the fact gives (the written words are put back into
+    the phrase as they are: a formula's backslashes are text, not a replacement template)."""
     problems = []
     for start, end in locate(text, phrase):
         written = text.text[start:end]
         problem = check_computed(written, known[fact_name], rule)
         if problem is not None:
-            problems.append(f"{where(page, text, start)}: \"{BRACKETED.sub(written, phrase)}\" states {written} "
+            problems.append(f"{where(page, text, start)}: \"{BRACKETED.sub(lambda _: written, phrase)}\" states {written} "
                             f"for {fact_name}, but {problem}")
     return problems
+
+
+def sourced_problems(text, page: str, phrase: str, value: str, key: str, locator: str, claims_file: str) -> list[str]:
+    """Where the page no longer writes what a SOURCED row records (the page's prose `text`)."""
+    return [f"{where(page, text, start)}: \"{BRACKETED.sub(lambda _: normalised(text.text[start:end]), phrase)}\" states "
+            f"{normalised(text.text[start:end])}, but {claims_file} records {value} from [{key}] ({locator}); "
+            "change the page back, or change the row together with its source"
+            for start, end in locate(text, phrase) if normalised(text.text[start:end]) != value]
+
+
+def loose_numbers(text, rows) -> list[tuple[int, str]]:
+    """(offset, token) of each number in the prose that no row's brackets cover."""
+    covered = [span for row in rows for span in locate(text, row[1])]
+    return [(start, token) for start, end, token in text.numbers()
+            if not any(a <= start and end <= b for a, b in covered)]
+
+
+def loose_number_lines(text, loose) -> list[str]:
+    return [f"  {text.line_of(start)}: {token!r} in \"...{text.text[max(0, start - 40):start + 30]}...\""
+            for start, token in loose]
