@@ -6,20 +6,12 @@ import re
 import pytest
 
 from harness.paths import FIGURES as FIGURE_DIR, rel
-from harness.report import unified
+from harness.report import figure_drift
 from harness.sections import discover_sections
 
 pytestmark = pytest.mark.checks_generated_files  # selected, they are redrawn by --update-outputs
 
 DECLARED = [(section, name) for section in discover_sections() for name in sorted(getattr(section.module, "FIGURES", {}))]
-
-
-def figure_drift(path, committed: str, fresh: str) -> str | None:
-    if fresh == committed:
-        return None
-    return (f"{rel(path)} no longer matches the model it is drawn from\n"
-            + unified(committed, fresh, f"{rel(path)} (committed)", f"{rel(path)} (regenerated)")
-            + "If the change is intended, regenerate with: pytest --update-outputs")
 
 
 def drawn(section, file_name: str, runner) -> str:

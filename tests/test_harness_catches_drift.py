@@ -2,8 +2,8 @@
 the way careless changes would, run the suite there, and check that each change fails,
 naming its file. They run on a small synthetic section added to the copy (three fragments
 and a page), so that they prove the harness, not this site's content, and cost a second
-each; the section's own numbers and figures have their drift tests in test_claims_catch_drift.py
-and test_figures.py. (Runs last; authors get the verdict of an identical earlier run from the cache.)"""
+each; every number, output line and figure label of the site's own sections is changed and
+shown caught by test_guards.py. (Runs last; authors get the verdict of an identical earlier run from the cache.)"""
 
 import json
 

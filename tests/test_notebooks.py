@@ -7,7 +7,7 @@ import time
 import nbformat
 import pytest
 
-from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, execute_once, text_outputs
+from harness.notebooks import NotebookFailed, compare_cells, discover_notebooks, fresh_text_outputs, text_outputs
 from harness.paths import DOCS, rel
 
 pytestmark = pytest.mark.notebook
@@ -16,11 +16,11 @@ NOTEBOOKS = discover_notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(DOCS).as_posix() for p in NOTEBOOKS])
-def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_property):
+def test_notebook_reproduces_its_recorded_outputs(path, notebook_env, record_property, request):
     recorded = text_outputs(nbformat.read(path, as_version=4))
     started = time.perf_counter()
     try:
-        fresh = text_outputs(execute_once(path, notebook_env))
+        fresh = fresh_text_outputs(path, notebook_env, getattr(request.config, "workerinput", {}).get("harness_share_dir"))
     except NotebookFailed as error:
         pytest.fail(str(error), pytrace=False)
     seconds = time.perf_counter() - started

@@ -117,6 +117,19 @@ def execute_once(path: Path, env: dict | None = None):
     return _EXECUTED[key]
 
 
+def fresh_text_outputs(path: Path, env: dict | None, share_dir: str | None) -> list["CellText"]:
+    """The text outputs of this run's one execution of the notebook, shared by every test that
+    compares with them, in any pytest-xdist worker (harness/once.py)."""
+    from dataclasses import asdict
+
+    from . import cache
+    from .once import once_per_run
+
+    rows = once_per_run(share_dir, f"notebook-{cache.file_digest(Path(path))}",
+                        lambda: [asdict(cell) for cell in text_outputs(execute_once(path, env))])
+    return [CellText(**row) for row in rows]
+
+
 def text_outputs(notebook) -> list[CellText]:
     cells = []
     for number, cell in enumerate(notebook.cells, 1):

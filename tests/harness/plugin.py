@@ -51,6 +51,9 @@ def pytest_addoption(parser):
                          "to PATH as Markdown, and exit 0 whatever drifted: for watching upstream releases")
     group.addoption("--check-determinism", action="store_true",
                     help="run every snippet twice and fail on any output line that differs between the runs")
+    group.addoption("--prove-guards", action="store_true",
+                    help="run only the proof that every guarded item (output numbers, words and lines, prose "
+                         "numbers, figure labels) is caught when changed, and print its table per page")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -419,6 +422,10 @@ def pytest_collection_modifyitems(config, items):
     the suite on repository copies, after this run's snippets have filled the cache those
     copies may reuse. Within each group, tests that read the built site come after those that
     do not, so that the build started in the background overlaps with them."""
+    if config.getoption("--prove-guards"):
+        chosen = [item for item in items if item.get_closest_marker("guards")]
+        config.hook.pytest_deselected(items=[item for item in items if item not in chosen])
+        items[:] = chosen
     items.sort(key=lambda item: (item.get_closest_marker("notebook") is None,
                                  item.get_closest_marker("copies_repository") is not None, needs_runner(item),
                                  reads_the_site(item)))
@@ -525,6 +532,14 @@ def pytest_terminal_summary(terminalreporter, config):
     run = config.stash.get(RUN, None)
     if not run:
         return
+    if config.getoption("--prove-guards") and not hasattr(config, "workerinput"):
+        from .paths import REPO
+
+        table = REPO / ".harness" / "guards.md"
+        if table.exists():
+            terminalreporter.section("guarded items", sep="=")
+            for line in table.read_text(encoding="utf-8").splitlines():
+                terminalreporter.write_line(line)
     if run.get("repository_changed"):
         terminalreporter.write_line(
             "[harness] the test run changed files of the repository: " + ", ".join(run["repository_changed"])

@@ -71,3 +71,14 @@ def write_drift_report(path, drifts: list, failures: list) -> None:
             lines += [f"### {nodeid}", "", "```text", text.rstrip("\n")[-4000:], "```", ""]
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text("\n".join(lines), encoding="utf-8")
+
+
+def figure_drift(path, committed: str, fresh: str) -> str | None:
+    """Why a committed generated figure is not what its code draws now, or None."""
+    from .paths import rel
+
+    if fresh == committed:
+        return None
+    return (f"{rel(path)} no longer matches the model it is drawn from\n"
+            + unified(committed, fresh, f"{rel(path)} (committed)", f"{rel(path)} (regenerated)")
+            + "If the change is intended, regenerate with: pytest --update-outputs")

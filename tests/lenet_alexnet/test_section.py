@@ -6,13 +6,28 @@ import re
 
 import pytest
 
-from harness.claims import computed_problems
+from harness.claims import computed_problems, loose_numbers
 from harness.paths import DOCS, FIGURES as FIGURE_DIR, rel
 from harness.prose import read_prose
-from lenet_alexnet.claims import COMPUTED
+from lenet_alexnet.claims import COMPUTED, SOURCED
 
 SECTION = "lenet_alexnet"
 
+
+
+def test_a_new_number_with_no_row_fails_naming_page_and_line(tmp_path):
+    """A number added to a sentence (a changed one is proved for every number of every page by
+    tests/test_guards.py): the coverage check of tests/test_claims.py names its line."""
+    page, old = "chapter-20/lenet-alexnet.md", "Training took five to six days,"
+    source = (DOCS / page).read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    edited = tmp_path / "lenet-alexnet.md"
+    edited.write_text(source.replace(old, "Training took five to six days with batches of 128 images,"),
+                      encoding="utf-8")
+    text = read_prose(edited, page)
+    loose = loose_numbers(text, [row for row in COMPUTED + SOURCED if row[0] == page])
+    line = source[:source.index(old)].count("\n") + 1
+    assert [(token, text.line_of(start)) for start, token in loose] == [("128", f"line {line}")], loose
 
 def test_a_changed_computed_number_fails_naming_page_and_line(tmp_path, facts):
     """tests/test_claims.py's computed-number check, on the section page with one number edited."""
