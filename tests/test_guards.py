@@ -36,7 +36,8 @@ def pages_showing(snippet) -> list[str]:
 
 
 def record(verdicts: list, group: str) -> None:
-    """Each group's verdicts go to .harness/guards/<group>.json; the table is rebuilt from all."""
+    """Each group's verdicts go to .harness/guards/<group>.json; the table is rebuilt from the
+    latest verdicts of every group whose file still exists (a run with -k refreshes its own)."""
     folder = REPORT.parent / "guards"
     folder.mkdir(parents=True, exist_ok=True)
     rows = [{"kind": v.item.kind, "file": v.item.file, "line": v.item.line, "text": v.item.text,
@@ -45,7 +46,11 @@ def record(verdicts: list, group: str) -> None:
     (folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', group)}.json").write_text(json.dumps(rows), encoding="utf-8")
     every = []
     for path in sorted(folder.glob("*.json")):
-        for row in json.loads(path.read_text(encoding="utf-8")):
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        if rows and not (REPO / rows[0]["file"].split(" cell ")[0]).exists():
+            path.unlink()  # the verdicts of a file that is gone
+            continue
+        for row in rows:
             item = guards.Item(row["kind"], row["file"], row["line"], row["text"], row["page"], row["check"])
             every.append(guards.Verdict(item, row["failed"], row["names_place"], ""))
     REPORT.write_text(guards.report(every), encoding="utf-8")
