@@ -1,7 +1,7 @@
 """README, "Adding a section", followed step by step on a copy of the repository: a fragment
 recorded, a page that shows it with a computed and a sourced number, the section's
 declaration with its claims and a figure drawn from the fragment. No harness file changes.
-The new section is verified; a drifted output, prose number and figure label are each
+The new section is verified (its numbers linked to their evidence); a drifted output, prose number and figure label are each
 caught, naming the file; --update-outputs re-records the output and redraws the figure."""
 
 import re
@@ -113,8 +113,14 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     assert copy.path(f"snippets/{NAME}/tally.out").read_text(encoding="utf-8") == "sum: 66\nshape: (3, 4)\n"
     assert copy.path(f"snippets/{NAME}/recorded-with.json").exists(), recorded.output
 
-    # 2. The page; 3. the declaration; 4. the figure, drawn.
+    # 2. The page, in the navigation with its notebook; 3. the declaration; 4. the figure, drawn.
     copy.path(PAGE).write_text(PAGE_TEXT, encoding="utf-8")
+    config = copy.path("mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("\nnav:\n") + len("\nnav:\n")
+    end = config.index("\n\n", start)
+    entries = (f"  - Synthetic section: {PAGE.removeprefix('docs/')}\n"
+               f"  - Synthetic exercise: {NOTEBOOK.removeprefix('docs/')}")
+    copy.path("mkdocs.yml").write_text(config[:end] + "\n" + entries + config[end:], encoding="utf-8")
     copy.path(f"tests/{NAME}").mkdir()
     copy.path(f"tests/{NAME}/__init__.py").write_text("", encoding="utf-8")
     copy.path(f"tests/{NAME}/section.py").write_text(DECLARATION, encoding="utf-8")
@@ -132,8 +138,12 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
     others = [folder.name for folder in copy.path("snippets").iterdir() if folder.name != NAME]
     assert not any(other in copy.path(FIGURE).read_text(encoding="utf-8") for other in others)
 
-    # 6. Verified: its output, the page, the numbers, the quotation, the figure and the notebook.
-    verified = copy.pytest(*SELECTION, "tests/test_notebooks.py", env=env)
+    # 6. Its evidence index, written; then verified: its output, the page, the numbers, the
+    # quotation, the figure, the numbers' links and the notebook.
+    evidence = copy.pytest("--update-outputs", "tests/test_evidence.py", "-k", "synthetic", env=env)
+    assert evidence.returncode == 0, evidence.output
+    assert "created docs/_theme/evidence/synthetic-section.json" in evidence.output, evidence.output
+    verified = copy.pytest(*SELECTION, "tests/test_evidence.py", "tests/test_notebooks.py", env=env)
     assert verified.returncode == 0, verified.output
     for test_id in (f"snippets/{NAME}/tally.py::recorded-output", f"{PAGE}::tally.py",
                     "tests/test_claims.py::test_computed_number_is_what_the_code_gives[synthetic-section:its total is [66]]",
@@ -144,7 +154,8 @@ def test_a_new_section_is_verified_caught_and_re_recorded(tmp_path):
                     "tests/test_claims.py::test_sourced_number_reads_as_its_source_gives_it"
                     "[synthetic-section:described in [1998] by LeCun]",
                     "tests/test_claims.py::test_every_number_in_the_prose_is_accounted_for[synthetic-section.md]",
-                    f"tests/test_figures.py::test_committed_figure_matches_the_code[{NAME}:synthetic-section-tally.svg]"):
+                    f"tests/test_figures.py::test_committed_figure_matches_the_code[{NAME}:synthetic-section-tally.svg]",
+                    "tests/test_evidence.py::test_each_checked_number_links_to_its_evidence[synthetic-section.md]"):
         assert test_id in passed(verified.output), f"{test_id} did not pass:\n{verified.output}"
 
     # 7. Drift in an output, a prose number and a figure label: each caught, naming its file.

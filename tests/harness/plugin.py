@@ -296,11 +296,15 @@ def pytest_harness_snippet_inspector(path: Path):
 
 
 def generated_figures(runner) -> dict:
-    """{path: function drawing it} for every figure every section declares."""
+    """{path: function drawing it} for every generated file: every figure every section
+    declares, and every page's evidence index (harness/evidence.py)."""
+    from .evidence import evidence_files
     from .paths import FIGURES
     from .sections import discover_sections
 
-    return {FIGURES / name: draw for section in discover_sections() for name, draw in section.figures(runner).items()}
+    sections = discover_sections()
+    figures = {FIGURES / name: draw for section in sections for name, draw in section.figures(runner).items()}
+    return {**figures, **evidence_files(sections, runner)}
 
 
 class SectionFacts(dict):

@@ -52,6 +52,18 @@ class Section:
     def notebooks(self) -> list:
         return [REPO / "docs" / path for path in getattr(self.module, "NOTEBOOKS", [])]
 
+    def fact_sources(self, runner) -> dict:
+        """{fact name: the file that computes it, repository-relative}: the section's own
+        fact_sources(runner) if it declares one, else read from the names of published facts
+        ("<fragment>.<key>", "<notebook>.<key>")."""
+        if hasattr(self.module, "fact_sources"):
+            return self.module.fact_sources(runner)
+        folder = REPO / "snippets" / self.module.SNIPPETS
+        owners = {path.stem: path for path in folder.glob("*.py")}
+        owners.update({path.stem: path for path in self.notebooks})
+        return {name: owners[name.split(".", 1)[0]].relative_to(REPO).as_posix()
+                for name in self.facts(runner) if name.split(".", 1)[0] in owners}
+
     def facts(self, runner) -> dict:
         if hasattr(self.module, "facts"):
             return self.module.facts(runner)

@@ -62,6 +62,18 @@ def facts(runner) -> dict:
     return {**found, **library_facts(runner), **notebook_facts(), **page_facts()}
 
 
+def fact_sources(runner) -> dict:
+    """{fact: the file that computes it}: each fragment for what its inspector read, the
+    notebook for what it measured; the library's and the page's own facts have no file."""
+    sources = {}
+    for name in INSPECTED:
+        sources.update({key: f"snippets/lenet_alexnet/{name}.py" for key in exports(runner, name)})
+    sources["count.pool_saves_over_2012_network"] = sources["count.pool_saves"]
+    notebook = NOTEBOOK.relative_to(DOCS.parent).as_posix()
+    sources.update({key: notebook for key in notebook_facts()})
+    return sources
+
+
 def notebook_facts() -> dict:
     """What the exercise notebook measured, as it publishes it (its cell tagged `facts`, read
     from the recorded outputs, which the notebook test checks against a fresh run)."""

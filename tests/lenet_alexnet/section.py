@@ -7,7 +7,7 @@ run, and the state of the torch cache when a fragment fails."""
 from pathlib import Path
 
 from lenet_alexnet.claims import COMPUTED, NO_SOURCE, QUOTED, SOURCED  # noqa: F401 (declared)
-from lenet_alexnet.facts import NOTEBOOK, facts  # noqa: F401 (declared)
+from lenet_alexnet.facts import NOTEBOOK, fact_sources, facts  # noqa: F401 (declared)
 from lenet_alexnet.generated import FIGURES  # noqa: F401 (declared)
 
 TESTS = Path(__file__).resolve().parents[1]

@@ -60,7 +60,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
             f"[:material-download: {name}]({link}){{ download=\"{name}\" }} · "
             f"[:material-download: {output_name}]({output_link}){{ download=\"{output_name}\" "
             f"title=\"The output {name} must print\" }}\n"
-            f"{indent}{{ .snippet-stamp }}"
+            # The id numbers on the page link to (hooks/evidence.py).
+            f"{indent}{{ .snippet-stamp #output-{snippet.path.stem.replace('_', '-')} }}"
         )
         return f"{match.group(0)}\n\n{stamp}"
 
