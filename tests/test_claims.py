@@ -12,7 +12,7 @@ import pytest
 
 from harness.claims import computed_problems, loose_number_lines, loose_numbers, sourced_problems
 from harness.paths import DOCS
-from harness.prose import BRACKETED, NUMBER, locate, read_prose, references_on, source_reporting_sentences
+from harness.prose import BRACKETED, locate, read_prose, references_on, source_reporting_sentences
 from harness.sections import discover_sections, rows
 
 KINDS = ("COMPUTED", "SOURCED", "QUOTED", "NO_SOURCE")

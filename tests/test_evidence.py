@@ -10,15 +10,15 @@ import pytest
 
 from harness.browser import Requests
 from harness.evidence import evidence_files, index_path
-from harness.paths import DOCS, rel
 from harness.pages import built_path
+from harness.paths import DOCS, rel
+from harness.prose import BRACKETED
 from harness.report import unified
 from harness.sections import discover_sections
 from harness.site import parsed_page
 
 SECTIONS = discover_sections()
 PAGES = sorted({row[0] for section in SECTIONS for kind in ("COMPUTED", "SOURCED") for row in section.rows(kind)})
-BRACKETED = re.compile(r"\[([^\]]+)\]")
 
 
 def linkable_values(page: str):

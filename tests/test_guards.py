@@ -17,7 +17,6 @@ from harness import guards
 from harness.notebooks import discover_notebooks, fresh_text_outputs, text_outputs
 from harness.paths import DOCS, REPO, rel
 from harness.prose import read_prose
-from harness.report import figure_drift
 from harness.sections import discover_sections
 from snippet_contract import discover_snippets
 
@@ -26,20 +25,22 @@ pytestmark = [pytest.mark.proof, pytest.mark.guards]
 REPORT = REPO / ".harness" / "guards.md"
 SNIPPETS = discover_snippets(REPO)
 SECTIONS = discover_sections()
-INCLUDE = re.compile(r'--8<--\s+"([^"]+\.py)"')
-
-
-def pages_showing(snippet) -> list[str]:
-    path = rel(snippet.path)
-    return sorted(page.relative_to(DOCS).as_posix() for page in DOCS.rglob("*.md")
-                  if "_theme" not in page.parts and path in INCLUDE.findall(page.read_text(encoding="utf-8")))
 
 
 def record(verdicts: list, group: str) -> None:
     """Each group's verdicts go to .harness/guards/<group>.json; the table is rebuilt from the
-    latest verdicts of every group whose file still exists (a run with -k refreshes its own)."""
+    latest verdicts of every group whose file still exists (a run with -k refreshes its own),
+    under a lock: pytest-xdist's workers record too."""
+    import fcntl
+
     folder = REPORT.parent / "guards"
     folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        write_group_and_table(folder, verdicts, group)
+
+
+def write_group_and_table(folder, verdicts: list, group: str) -> None:
     rows = [{"kind": v.item.kind, "file": v.item.file, "line": v.item.line, "text": v.item.text,
              "page": v.item.page, "check": v.item.check, "failed": v.failed, "names_place": v.names_place}
             for v in verdicts]
@@ -65,10 +66,11 @@ def assert_all_caught(verdicts: list) -> None:
 
 
 @pytest.mark.parametrize("snippet", [s for s in SNIPPETS if s.out_path.exists()], ids=lambda s: rel(s.path))
-def test_every_item_of_a_recorded_output_is_guarded(snippet, snippet_runner):
+def test_every_item_of_a_recorded_output_is_guarded(snippet, snippet_runner, pages_showing):
     result = snippet_runner.run_file(snippet.path, snippet.name)
     assert result.ok, f"{rel(snippet.path)} failed in this run; its own test says why"
-    items = guards.output_items(snippet, pages_showing(snippet))
+    pages = [page.removeprefix("docs/") for page in pages_showing.get(snippet.path.resolve(), [])]
+    items = guards.output_items(snippet, pages)
     verdicts = guards.prove_output(snippet, result.stdout, items)
     record(verdicts, rel(snippet.out_path))
     assert_all_caught(verdicts)
@@ -101,8 +103,7 @@ def test_every_label_of_a_generated_figure_is_guarded(section, file_name, snippe
     fresh = section.figures(snippet_runner)[file_name]()
     page = next((p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
                  if file_name.replace("-dark", "") in p.read_text(encoding="utf-8")), "(no page)")
-    verdicts = guards.prove_figure(path, committed, fresh, guards.figure_items(path, committed, page),
-                                   figure_drift)
+    verdicts = guards.prove_figure(path, committed, fresh, guards.figure_items(path, committed, page))
     record(verdicts, file_name)
     assert_all_caught(verdicts)
 
@@ -123,8 +124,8 @@ def test_every_item_of_a_notebook_output_is_guarded(path, notebook_env, request)
 @pytest.mark.slow
 @pytest.mark.copies_repository
 def test_on_a_copy_with_a_check_disabled_the_report_names_what_it_guarded(tmp_path):
-    """On a repository copy whose output comparison accepts anything, the proof fails and its
-    table names every item of the output as a survivor, with its file and line."""
+    """On a repository copy whose output comparison accepts anything, the proof fails and the
+    table it prints names every item of the output as a survivor, with its file and line."""
     from harness.sandbox import RepositoryCopy
 
     snippet = next(s for s in SNIPPETS if s.out_path.exists())
@@ -135,8 +136,9 @@ def test_on_a_copy_with_a_check_disabled_the_report_names_what_it_guarded(tmp_pa
                  "    return True, ''  # disabled\n")
     run = copy.pytest("--prove-guards", "-k", rel(snippet.path))
     assert run.returncode == 1, run.output
-    items = guards.output_items(snippet, pages_showing(snippet))
-    table = copy.path(".harness/guards.md").read_text(encoding="utf-8")
+    items = guards.output_items(snippet, [])
+    # The table as --prove-guards prints it (a replayed run restores the output, not .harness/).
+    table = run.output[run.output.index("# Guarded items"):]
     assert f"{len(items)} survived." in table, table
     missing = [f"{item.file}:{item.line}" for item in items if f"at {item.file}:{item.line} " not in table]
     assert not missing, f"survivors the table does not name: {missing}\n{table}"

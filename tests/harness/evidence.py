@@ -13,20 +13,17 @@ import posixpath
 import re
 from pathlib import Path
 
-from .paths import DOCS, REPO
+from snippet_contract import Snippet
+
+from .pages import includes_on, resolve_include
+from .paths import DOCS, REPO, rel
 
 EVIDENCE = DOCS / "_theme" / "evidence"
-INCLUDE = re.compile(r'--8<--\s+"(snippets/[^"]+)\.py"')
 CITATION = re.compile(r"\[([^\]]+)\]\(#ref-([\w-]+)\)")
 
 
 def index_path(page: str) -> Path:
     return EVIDENCE / Path(page).with_suffix(".json")
-
-
-def output_anchor(snippet_path: str) -> str:
-    """The id the build gives the stamp under a fragment's output (snippet_downloads.py)."""
-    return "output-" + Path(snippet_path).stem.replace("_", "-")
 
 
 def output_line(source: str, phrase: str) -> int | None:
@@ -46,7 +43,7 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
     """One entry per row of the page whose number can link somewhere: its phrase, where the
     link goes and what hovering or focusing it says."""
     text = (DOCS / page).read_text(encoding="utf-8")
-    shown = {f"{path}.py" for path in INCLUDE.findall(text)}
+    shown = {rel(target) for target in map(resolve_include, includes_on(DOCS / page)) if target is not None}
     entries = []
     for row in computed:
         if row[0] != page:
@@ -56,7 +53,7 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
             continue
         if source.endswith(".py") and source in shown:
             line = output_line(source, row[1])
-            entries.append({"phrase": row[1], "href": "#" + output_anchor(source),
+            entries.append({"phrase": row[1], "href": "#" + Snippet(REPO / source).output_anchor,
                             "note": f"computed by {Path(source).name}" + (f", output line {line}" if line else ""),
                             "output": Path(source).with_suffix(".out").as_posix(), "line": line})
         elif source.endswith(".ipynb"):
@@ -87,7 +84,3 @@ def evidence_files(sections, runner) -> dict:
                 return json.dumps(entries, indent=1, ensure_ascii=False) + "\n"
             files[index_path(page)] = draw
     return files
-
-
-def relative(path: Path) -> str:
-    return path.relative_to(REPO).as_posix()

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DOCS, REPO, rel
-from .report import unified
+from .paths import rel
+from .report import figure_drift, unified
 
-OUTPUT_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+OUTPUT_NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")  # "1,000," is 1,000
 WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 LABEL = re.compile(r">([^<>]*\w[^<>]*)</text>")
 HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
@@ -76,22 +76,33 @@ def lines_in_diff(diff: str) -> set[int]:
 
 # Recorded outputs -----------------------------------------------------------------------
 
-def output_items(snippet, pages: list[str]) -> list[Item]:
-    recorded = snippet.recorded_output() or ""
-    path = rel(snippet.out_path)
-    page = pages[0] if pages else "(no page)"
-    check = f"{rel(snippet.path)} (fresh run against {path})"
+def text_items(text: str, place: str, page: str, check: str) -> list[Item]:
+    """The items of one printed text: each number and the first long word of each line, a
+    line added after the last and the last removed."""
     items = []
-    lines = recorded.splitlines()
+    lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
-        items += [Item("output number", path, number, m.group(), page, check) for m in OUTPUT_NUMBER.finditer(line)]
+        items += [Item("output number", place, number, m.group(), page, check) for m in OUTPUT_NUMBER.finditer(line)]
         word = WORD.search(line)
         if word:
-            items.append(Item("output word", path, number, word.group(), page, check))
+            items.append(Item("output word", place, number, word.group(), page, check))
     if lines:
-        items.append(Item("output line added", path, len(lines) + 1, "", page, check))
-        items.append(Item("output line removed", path, len(lines), lines[-1], page, check))
+        items.append(Item("output line added", place, len(lines) + 1, "", page, check))
+        items.append(Item("output line removed", place, len(lines), lines[-1], page, check))
     return items
+
+
+def names_the_line(message: str, item: Item) -> bool:
+    """Whether a failure's diff names the item's line; a removed line is named by the hunk
+    that shows it missing from the recorded side."""
+    return (item.line in lines_in_diff(message)
+            or (item.kind == "output line removed" and f"\n+{item.text}\n" in message))
+
+
+def output_items(snippet, pages: list[str]) -> list[Item]:
+    path = rel(snippet.out_path)
+    return text_items(snippet.recorded_output() or "", path, pages[0] if pages else "(no page)",
+                      f"{rel(snippet.path)} (fresh run against {path})")
 
 
 def changed_output(recorded: str, item: Item) -> str:
@@ -124,32 +135,22 @@ def prove_output(snippet, fresh: str, items: list[Item]) -> list[Verdict]:
         agrees, beyond = within_tolerance(changed, fresh, tolerance, rel(snippet.path), Findings())
         message = "" if agrees else beyond + unified(changed, fresh, f"{item.file} (recorded)",
                                                     f"{rel(snippet.path)} (fresh run)")
-        # A removed line is named by the hunk that shows it missing from the recorded side.
-        shown = (item.line in lines_in_diff(message) or
-                 (item.kind == "output line removed" and f"\n+{item.text}\n" in message))
-        names = (not agrees) and item.file in message and shown
+        names = (not agrees) and item.file in message and names_the_line(message, item)
         verdicts.append(Verdict(item, not agrees, names, message))
     return verdicts
 
 
 # Notebook outputs -----------------------------------------------------------------------
 
+def cell_place(path: Path, cell) -> str:
+    """How tests/test_notebooks.py names a cell in its messages (harness.notebooks.compare_cells)."""
+    return f"{rel(path)} cell {cell.cell}"
+
+
 def notebook_items(path: Path, recorded: list, page: str) -> list[Item]:
-    """Per code cell: its output's numbers and one word per line, a line added and removed."""
-    items = []
-    for cell in recorded:
-        place = f"{rel(path)} cell {cell.cell}"
-        lines = cell.text.splitlines()
-        for number, line in enumerate(lines, start=1):
-            items += [Item("output number", place, number, m.group(), page, "tests/test_notebooks.py")
-                      for m in OUTPUT_NUMBER.finditer(line)]
-            word = WORD.search(line)
-            if word:
-                items.append(Item("output word", place, number, word.group(), page, "tests/test_notebooks.py"))
-        if lines:
-            items.append(Item("output line added", place, len(lines) + 1, "", page, "tests/test_notebooks.py"))
-            items.append(Item("output line removed", place, len(lines), lines[-1], page, "tests/test_notebooks.py"))
-    return items
+    """The items of each code cell's text output."""
+    return [item for cell in recorded
+            for item in text_items(cell.text, cell_place(path, cell), page, "tests/test_notebooks.py")]
 
 
 def prove_notebook(path: Path, recorded: list, fresh: list, items: list[Item]) -> list[Verdict]:
@@ -161,37 +162,24 @@ def prove_notebook(path: Path, recorded: list, fresh: list, items: list[Item]) -
 
     verdicts = []
     for item in items:
-        number = int(item.file.rsplit(" ", 1)[1])
-        changed = [replace(cell, text=changed_output(cell.text, item)) if cell.cell == number else cell
-                   for cell in recorded]
+        changed = [replace(cell, text=changed_output(cell.text, item)) if cell_place(path, cell) == item.file
+                   else cell for cell in recorded]
         problems, _ = compare_cells(path, changed, fresh)
         message = "\n".join(problems)
-        shown = (item.line in lines_in_diff(message) or
-                 (item.kind == "output line removed" and f"\n+{item.text}\n" in message))
-        verdicts.append(Verdict(item, bool(problems), bool(problems) and f"{item.file} (recorded)" in message
-                                and shown, message))
+        names = bool(problems) and f"{item.file} (recorded)" in message and names_the_line(message, item)
+        verdicts.append(Verdict(item, bool(problems), names, message))
     return verdicts
 
 
 # Prose numbers --------------------------------------------------------------------------
-
-def prose_items(text, page: str) -> list[Item]:
-    return [Item("prose number", f"docs/{page}", int(text.line_of(start).split()[-1]), token, page,
-                 "tests/test_claims.py") for start, end, token in text.numbers()]
-
 
 def changed_prose(text, start: int, end: int):
     """The page's prose with the number at start:end replaced by another of the same length."""
     from .prose import Prose
 
     token = text.text[start:end]
-    if token[0].isdigit():
-        digits = [i for i, c in enumerate(token) if c.isdigit()]
-        lead = digits[0]
-        bumped = str((int(token[lead]) + 1) % 10) if not (token[lead] == "9" and len(digits) == 1) else "8"
-        if bumped == "0" and (lead + 1 >= len(token) or not token[lead + 1].isdigit()):
-            bumped = "8"
-        new = token[:lead] + bumped + token[lead + 1:]
+    if token[0].isdigit():  # the leading digit one up (a 9 one down), never a leading 0
+        new = ("8" if token[0] == "9" else str(int(token[0]) + 1)) + token[1:]
     else:
         lower = token.lower().rstrip("s")
         new = OTHER_WORD.get(lower, "zero")[:len(token)].ljust(len(token), "s")
@@ -211,7 +199,9 @@ def prove_prose(text, page: str, computed: list, sourced: list, known: dict, cla
     rows = computed + sourced
     spans = {row: locate(text, row[1]) for row in rows}
     verdicts = []
-    for (start, end, token), item in zip(text.numbers(), prose_items(text, page)):
+    for start, end, token in text.numbers():
+        item = Item("prose number", f"docs/{page}", int(text.line_of(start).split()[-1]), token, page,
+                    "tests/test_claims.py")
         changed = changed_prose(text, start, end)
         # The rows whose brackets hold the number or whose words around them may.
         touched = [row for row in rows if any(a - len(row[1]) <= start and end <= b + len(row[1])
@@ -258,16 +248,16 @@ def changed_label(label: str) -> str:
     return label[::-1] if label[::-1] != label else label + "s"
 
 
-def prove_figure(path: Path, committed: str, fresh: str, items: list[Item], drift) -> list[Verdict]:
+def prove_figure(path: Path, committed: str, fresh: str, items: list[Item]) -> list[Verdict]:
     """Each label edited in the committed figure, compared with the figure drawn from this
-    run's facts by tests/test_figures.py's own comparison (`drift`)."""
+    run's facts by tests/test_figures.py's own comparison (harness.report.figure_drift)."""
     verdicts = []
     lines = committed.splitlines(keepends=True)
     for item in items:
         changed_lines = list(lines)
         changed_lines[item.line - 1] = changed_lines[item.line - 1].replace(
             f">{item.text}</text>", f">{changed_label(item.text)}</text>", 1)
-        message = drift(path, "".join(changed_lines), fresh) or ""
+        message = figure_drift(path, "".join(changed_lines), fresh) or ""
         names = bool(message) and item.file in message and item.line in lines_in_diff(message)
         verdicts.append(Verdict(item, bool(message), names, message))
     return verdicts

@@ -106,6 +106,11 @@ class Snippet:
         """Where the built site serves the recorded output, next to the snippet."""
         return self.out_path.resolve().relative_to(Path(root).resolve()).as_posix()
 
+    @property
+    def output_anchor(self) -> str:
+        """The id of the stamp under the fragment's output on a page, which numbers link to."""
+        return "output-" + self.path.stem.replace("_", "-")
+
     def recorded_output(self) -> str | None:
         """The recorded bytes exactly (line endings untouched, any byte kept: decode_output)."""
         if not self.out_path.exists():

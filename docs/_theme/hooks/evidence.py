@@ -45,7 +45,7 @@ def _spoken(formula: str) -> str:
 
 
 def _pattern(phrase: str) -> re.Pattern:
-    before, value, after = BRACKETED.split(phrase, maxsplit=1) + [""] * (3 - len(BRACKETED.split(phrase, maxsplit=1)))
+    before, value, after = BRACKETED.split(phrase, maxsplit=1)  # every row has its brackets
     words = lambda part: r"\s+".join(map(re.escape, part.split()))  # noqa: E731 (a wrap may fall anywhere)
     return re.compile(words(before) + (r"\s*" if before else "") + f"({words(value)})"
                       + (r"\s*" + words(after) if after.strip() else ""))

@@ -61,7 +61,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
             f"[:material-download: {output_name}]({output_link}){{ download=\"{output_name}\" "
             f"title=\"The output {name} must print\" }}\n"
             # The id numbers on the page link to (hooks/evidence.py).
-            f"{indent}{{ .snippet-stamp #output-{snippet.path.stem.replace('_', '-')} }}"
+            f"{indent}{{ .snippet-stamp #{snippet.output_anchor} }}"
         )
         return f"{match.group(0)}\n\n{stamp}"
 
