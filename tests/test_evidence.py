@@ -21,26 +21,40 @@ SECTIONS = discover_sections()
 PAGES = sorted({row[0] for section in SECTIONS for kind in ("COMPUTED", "SOURCED") for row in section.rows(kind)})
 
 
-def linkable_values(page: str):
-    """A function telling, for a row's phrase, whether its number can be a link: in text, or in
-    inline math (the whole formula links); not inside code, display math, a heading, an
-    admonition title, an image's alternative text or a link (the regions the build hook leaves
-    alone, read from the hook itself)."""
+def page_source(page: str) -> str:
+    """The text the build hook links: a Markdown page as written, a notebook's Markdown cells."""
+    import json
+
+    text = (DOCS / page).read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):
+        text = "\n\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"]
+                           if cell["cell_type"] == "markdown")
+    return text
+
+
+def where_linked(page: str):
+    """A function telling where a row's phrase stands on the page, as the build hook sees it:
+    "text" where its number can link (running text, a heading, an admonition title, a formula),
+    "image" where it stands only in an image's alternative text, "nowhere" where the hook
+    cannot link it (only in code, a link or a collapsible title) and "missing" where the hook
+    does not find the phrase at all."""
     from harness.site import load_hook
 
     hook = load_hook("evidence")
-    markdown = (DOCS / page).read_text(encoding="utf-8")
-    protected = [m.span() for m in hook.PROTECTED.finditer(markdown)]
-    inline_math = [m.span() for m in hook.INLINE_MATH.finditer(markdown)]
+    text = page_source(page)
+    images = [m.span() for m in re.finditer(r"!\[[^\]]*\]\([^)]*\)", text)]
+    maths = [m.span() for pattern in (hook.INLINE_MATH, hook.DISPLAY_MATH) for m in pattern.finditer(text)]
+    protected = [m.span() for pattern in (hook.BLOCKS, hook.INLINE) for m in pattern.finditer(text)]
 
-    def free(phrase: str) -> bool:
-        for start, end in (m.span(1) for m in hook._pattern(phrase).finditer(markdown)):
-            if any(a <= start and end <= b for a, b in inline_math):
-                return True
-            if not any(a < end and start < b for a, b in protected):
-                return True
-        return False
-    return free
+    def where(phrase: str) -> str:
+        found = [m.span(1) for m in hook._pattern(phrase).finditer(text)]
+        if not found:
+            return "missing"
+        inside = lambda spans, s, e: any(a <= s and e <= b for a, b in spans)  # noqa: E731
+        if any(inside(maths, s, e) or not any(a < e and s < b for a, b in protected) for s, e in found):
+            return "text"
+        return "image" if all(inside(images, s, e) for s, e in found) else "nowhere"
+    return where
 
 
 @pytest.mark.checks_generated_files
@@ -56,53 +70,79 @@ def test_evidence_index_is_what_the_claims_give(file_name, page, snippet_runner)
                     + "If the change is intended, regenerate with: pytest --update-outputs", pytrace=False)
 
 
-# Notebook pages are rendered from the notebook, not from Markdown: their numbers are not linked.
-MARKDOWN_PAGES = [p for p in PAGES if p.endswith(".md")]
-
-
-@pytest.mark.parametrize("page", MARKDOWN_PAGES)
+@pytest.mark.parametrize("page", PAGES)
 def test_each_checked_number_links_to_its_evidence(page, built_site):
     import json
+
+    from harness.paths import REPO
 
     assert built_site.returncode == 0, built_site.log
     soup = parsed_page(built_site.site_dir / built_path(DOCS / page))
     article = soup.find("article")
     links = article.select("a.evidence")
-    linked = " ".join(" ".join(a.get_text().split()) for a in links)
-    hrefs = {a["href"] for a in links}
     numbers = re.compile(r"\d[\d,.]*\d|\d")
     assert index_path(page).exists(), (f"{rel(index_path(page))} is missing: generate it with "
                                        "`pytest --update-outputs tests/test_evidence.py`")
-    missing = []
-    linkable = linkable_values(page)
-    for entry in json.loads(index_path(page).read_text(encoding="utf-8")):
+    entries = json.loads(index_path(page).read_text(encoding="utf-8"))
+    where = where_linked(page)
+    ids = {tag["id"]: tag for tag in soup.select("[id]")}
+
+    def carries(link, entry) -> bool:
+        """The link shows the entry's number (a formula's link holds it as MathML: its numbers)."""
         value = " ".join(BRACKETED.search(entry["phrase"]).group(1).split())
-        # Rows that cover overlapping words share one link, the longer one.
-        # A formula's link holds it as MathML: its numbers, not its TeX, are in the text.
-        shown = all(n in linked for n in numbers.findall(value)) if "\\" in value else value in linked
-        if linkable(entry["phrase"]) and (not shown or entry["href"] not in hrefs):
-            missing.append(f"{value!r} ({entry['phrase']!r}) -> {entry['href']}")
+        shown = " ".join(link.get_text().split())
+        return all(n in shown for n in numbers.findall(value)) if "\\" in value else value in shown
+
+    def caption_names_fragment(entry) -> bool:
+        """A figure's numbers are followed through the fragment its caption names: the caption
+        links to the caption of the fragment whose output the entry leads to."""
+        stamp = ids.get(entry["href"][1:])
+        fragment = stamp.find_next(id=re.compile("^code-fragment-")) if stamp else None
+        for figure in article.select("figure"):
+            image = figure.find("img")
+            value = " ".join(BRACKETED.search(entry["phrase"]).group(1).split())
+            if image and value in " ".join(image.get("alt", "").split()):
+                return fragment is not None and any(
+                    a.get("href") == "#" + fragment["id"] for a in figure.select("figcaption a"))
+        return False
+
+    missing = []
+    for entry in entries:
+        place = where(entry["phrase"])
+        label = f"{entry['phrase']!r} -> {entry['href']}"
+        if place == "missing":
+            missing.append(f"{label}: the phrase is not on the page as written (a row that spans a code block?)")
+        elif place == "nowhere":
+            missing.append(f"{label}: stands only in code, a link or a collapsible title, where nothing links")
+        elif place == "image":
+            if not caption_names_fragment(entry):
+                missing.append(f"{label}: in a figure's alternative text, whose caption does not name the fragment")
+        elif not any(a["href"] == entry["href"] and carries(a, entry) for a in links):
+            # Rows that cover overlapping words share one link, the longer one.
+            if not any(carries(a, entry) and entry["phrase"] != other["phrase"] and a["href"] == other["href"]
+                       and BRACKETED.search(entry["phrase"]).group(1) in other["phrase"] for a in links for other in entries):
+                missing.append(f"{label}: no link to it")
     assert not missing, f"docs/{page}: {len(missing)} checked number(s) without their evidence link:\n" + "\n".join(missing)
-    ids = {tag["id"] for tag in soup.select("[id]")}
     broken = [f"{a.get_text()!r} -> {a['href']}" for a in links if a["href"].startswith("#") and a["href"][1:] not in ids]
     assert not broken, f"docs/{page}: evidence links to nothing on the page:\n" + "\n".join(broken)
     assert all(a.get("data-note") for a in links), f"docs/{page}: an evidence link without its note"
-    from harness.paths import REPO
+    unnamed = [str(a)[:80] for a in links if not " ".join(a.get_text().split()) and not a.get("aria-label")]
+    assert not unnamed, f"docs/{page}: evidence links without a name: {unnamed}"
 
     wrong_lines = []
-    for entry in json.loads(index_path(page).read_text(encoding="utf-8")):
+    for entry in entries:
         if entry.get("line"):
             value = " ".join(BRACKETED.search(entry["phrase"]).group(1).split())
             line = (REPO / entry["output"]).read_text(encoding="utf-8").splitlines()[entry["line"] - 1]
             if value not in line:
                 wrong_lines.append(f"{value!r}: {entry['output']} line {entry['line']} is {line!r}")
     assert not wrong_lines, f"docs/{page}: evidence notes that name the wrong output line:\n" + "\n".join(wrong_lines)
-    nested = [a.get_text() for a in links if a.find("a") or a.find_parent("a", class_="evidence")]
-    assert not nested, f"docs/{page}: evidence links inside each other: {nested}"
+    nested = [a.get_text() for a in links if a.find("a") or a.find_parent("a")]
+    assert not nested, f"docs/{page}: evidence links inside other links: {nested}"
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", [p for p in MARKDOWN_PAGES if index_path(p).exists()
+@pytest.mark.parametrize("page", [p for p in PAGES if p.endswith(".md") and index_path(p).exists()
                                   and "#output-" in index_path(p).read_text(encoding="utf-8")][:1])
 def test_evidence_links_land_and_show_their_note_on_focus(page, browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

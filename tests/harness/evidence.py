@@ -19,7 +19,7 @@ from .pages import includes_on, resolve_include
 from .paths import DOCS, REPO, rel
 
 EVIDENCE = DOCS / "_theme" / "evidence"
-CITATION = re.compile(r"\[([^\]]+)\]\(#ref-([\w-]+)\)")
+CITATION = re.compile(r"\[([^\[\]]+)\]\(#ref-([\w-]+)\)")
 
 
 def index_path(page: str) -> Path:
@@ -43,6 +43,9 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
     """One entry per row of the page whose number can link somewhere: its phrase, where the
     link goes and what hovering or focusing it says."""
     text = (DOCS / page).read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):  # a notebook's citations stand in its Markdown cells
+        text = "\n\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"]
+                           if cell["cell_type"] == "markdown")
     shown = {rel(target) for target in map(resolve_include, includes_on(DOCS / page)) if target is not None}
     entries = []
     for row in computed:

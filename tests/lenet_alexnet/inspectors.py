@@ -192,6 +192,7 @@ def alexnet_cost(ns: dict) -> dict:
         "alexnet.conv2_mac_share_percent": share(macs["features.3"], total_macs),
         "figure.alexnet_layers": [[name, "conv" if isinstance(layer, nn.Conv2d) else "dense", params[name]]
                                   for name, layer in layers.items()],
+        "figure.convolution_bars": sum(isinstance(layer, nn.Conv2d) for layer in layers.values()),
     }
 
 
