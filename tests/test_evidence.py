@@ -134,8 +134,12 @@ def test_each_checked_number_links_to_its_evidence(page, built_site):
         if entry.get("line"):
             value = " ".join(BRACKETED.search(entry["phrase"]).group(1).split())
             line = (REPO / entry["output"]).read_text(encoding="utf-8").splitlines()[entry["line"] - 1]
+            landed = ids.get(entry["href"][1:])
             if value not in line:
                 wrong_lines.append(f"{value!r}: {entry['output']} line {entry['line']} is {line!r}")
+            elif entry["href"] in {a["href"] for a in links} and (landed is None or landed.get_text() != line):
+                wrong_lines.append(f"{value!r}: {entry['href']} does not land on {entry['output']} line "
+                                   f"{entry['line']} ({landed.get_text() if landed else 'no such id'!r})")
     assert not wrong_lines, f"docs/{page}: evidence notes that name the wrong output line:\n" + "\n".join(wrong_lines)
     nested = [a.get_text() for a in links if a.find("a") or a.find_parent("a")]
     assert not nested, f"docs/{page}: evidence links inside other links: {nested}"
@@ -152,8 +156,8 @@ def test_evidence_links_land_and_show_their_note_on_focus(page, browser, site_ur
         links = tab.locator("article a.evidence")
         count = links.count()
         assert count, f"docs/{page}: no evidence link"
-        for kind in ("#ref-", "#output-"):
-            link = tab.locator(f"article a.evidence[href^='{kind}']").first
+        for selector in ("[href^='#ref-']", "[href^='#output-']:not([href*='-line-'])", "[href*='-line-']"):
+            link = tab.locator(f"article a.evidence{selector}").first
             href = link.get_attribute("href")
             link.focus()
             note = tab.evaluate("el => getComputedStyle(el, '::after').content", link.element_handle())
@@ -162,5 +166,9 @@ def test_evidence_links_land_and_show_their_note_on_focus(page, browser, site_ur
             tab.wait_for_function("target => location.hash === target", arg=href)
             top = tab.evaluate("id => document.getElementById(id).getBoundingClientRect().top", href[1:])
             assert 0 <= top < 900, f"{href}: the target is not in view after following the link (top {top})"
+            if "-line-" in href:  # an output line: the reader lands on the line printing the number
+                landed = tab.evaluate("id => document.getElementById(id).textContent", href[1:])
+                numbers = re.findall(r"\d[\d,.]*\d|\d", link.text_content())
+                assert numbers and all(n in landed for n in numbers), f"{href} lands on {landed!r}"
     finally:
         context.close()

@@ -56,7 +56,10 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
             continue
         if source.endswith(".py") and source in shown:
             line = output_line(source, row[1])
-            entries.append({"phrase": row[1], "href": "#" + Snippet(REPO / source).output_anchor,
+            snippet = Snippet(REPO / source)
+            # A number the output prints as written leads to its line, any other to the output.
+            anchor = snippet.output_line_anchor(line) if line else snippet.output_anchor
+            entries.append({"phrase": row[1], "href": "#" + anchor,
                             "note": f"computed by {Path(source).name}" + (f", output line {line}" if line else ""),
                             "output": Path(source).with_suffix(".out").as_posix(), "line": line})
         elif source.endswith(".ipynb"):

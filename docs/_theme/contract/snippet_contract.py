@@ -73,6 +73,11 @@ INCLUDE_BLOCK = re.compile(
 )
 
 
+def output_line_anchor(output_anchor: str, line: int) -> str:
+    """The id of line `line` (from 1) of the output whose stamp has the id `output_anchor`."""
+    return f"{output_anchor}-line-{line}"
+
+
 @dataclass(frozen=True)
 class Snippet:
     path: Path
@@ -110,6 +115,10 @@ class Snippet:
     def output_anchor(self) -> str:
         """The id of the stamp under the fragment's output on a page, which numbers link to."""
         return "output-" + self.path.stem.replace("_", "-")
+
+    def output_line_anchor(self, line: int) -> str:
+        """The id of one line of the fragment's output on a page (1 is the first line)."""
+        return output_line_anchor(self.output_anchor, line)
 
     def recorded_output(self) -> str | None:
         """The recorded bytes exactly (line endings untouched, any byte kept: decode_output)."""

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from contract_loader import contract
+
 BRACKETED = re.compile(r"\[([^\]]+)\]")
 DISPLAY_MATH = re.compile(r"\$\$([\s\S]*?)\$\$")
 INLINE_MATH = re.compile(r"\\\([\s\S]*?\\\)")
@@ -164,9 +166,31 @@ def _link_notebook_text(content: str, entries: list) -> str:
     return content
 
 
+# A fragment's output as pymdownx.highlight writes it (plain text), and the stamp under it.
+_OUTPUT_BLOCK = re.compile(
+    r'(?P<head><code>(?:<span></span>)?)(?P<text>[^<]*)(?P<tail></code></pre></div>\s*'
+    r'<p class="snippet-stamp" id="(?P<anchor>[^"]+)")')
+
+
+def _anchor_output_lines(content: str, line_anchor) -> str:
+    """Give each output line that a link leads to its id, so the link lands on the line."""
+    targets = set(re.findall(r'href="#([^"]+)"', content))
+
+    def replace(match):
+        lines = match.group("text").split("\n")
+        for number, line in enumerate(lines, start=1):
+            anchor = line_anchor(match.group("anchor"), number)
+            if anchor in targets:
+                lines[number - 1] = f'<span class="output-line" id="{anchor}">{line}</span>'
+        return match.group("head") + "\n".join(lines) + match.group("tail")
+    return _OUTPUT_BLOCK.sub(replace, content)
+
+
 def on_page_content(content, page, config, **kwargs):
     if page.file.src_uri.endswith(".ipynb"):
         entries = _entries(page, config)
         return content if entries is None else _link_notebook_text(content, entries)
     displayed = _DISPLAYED.pop(page.file.src_uri, [])
-    return _link_displayed(content, displayed) if displayed else content
+    if displayed:
+        content = _link_displayed(content, displayed)
+    return _anchor_output_lines(content, contract(config).output_line_anchor)
