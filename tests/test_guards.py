@@ -9,6 +9,8 @@ that survives, naming it; all of them write the per-page table to .harness/guard
 
 import json
 import re
+import time
+from contextlib import contextmanager
 
 import nbformat
 import pytest
@@ -27,7 +29,16 @@ SNIPPETS = discover_snippets(REPO)
 SECTIONS = discover_sections()
 
 
-def record(verdicts: list, group: str) -> None:
+@contextmanager
+def timed():
+    """Time spent proving, apart from getting this run's results."""
+    clock = {"seconds": 0.0}
+    started = time.perf_counter()
+    yield clock
+    clock["seconds"] = time.perf_counter() - started
+
+
+def record(verdicts: list, group: str, seconds: float) -> None:
     """Each group's verdicts go to .harness/guards/<group>.json; the table is rebuilt from the
     latest verdicts of every group whose file still exists (a run with -k refreshes its own),
     under a lock: pytest-xdist's workers record too."""
@@ -37,24 +48,30 @@ def record(verdicts: list, group: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        write_group_and_table(folder, verdicts, group)
+        write_group_and_table(folder, verdicts, group, seconds)
 
 
-def write_group_and_table(folder, verdicts: list, group: str) -> None:
+def write_group_and_table(folder, verdicts: list, group: str, seconds: float) -> None:
     rows = [{"kind": v.item.kind, "file": v.item.file, "line": v.item.line, "text": v.item.text,
              "page": v.item.page, "check": v.item.check, "failed": v.failed, "names_place": v.names_place}
             for v in verdicts]
-    (folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', group)}.json").write_text(json.dumps(rows), encoding="utf-8")
-    every = []
+    group_file = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', group)}.json"
+    group_file.write_text(json.dumps({"seconds": seconds, "rows": rows}), encoding="utf-8")
+    every, total = [], 0.0
     for path in sorted(folder.glob("*.json")):
-        rows = json.loads(path.read_text(encoding="utf-8"))
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(saved, dict):  # written by an older harness: proved again next run
+            path.unlink()
+            continue
+        rows = saved["rows"]
         if rows and not (REPO / rows[0]["file"].split(" cell ")[0]).exists():
             path.unlink()  # the verdicts of a file that is gone
             continue
+        total += saved["seconds"]
         for row in rows:
             item = guards.Item(row["kind"], row["file"], row["line"], row["text"], row["page"], row["check"])
             every.append(guards.Verdict(item, row["failed"], row["names_place"], ""))
-    REPORT.write_text(guards.report(every), encoding="utf-8")
+    REPORT.write_text(guards.report(every, total), encoding="utf-8")
 
 
 def assert_all_caught(verdicts: list) -> None:
@@ -71,8 +88,9 @@ def test_every_item_of_a_recorded_output_is_guarded(snippet, snippet_runner, pag
     assert result.ok, f"{rel(snippet.path)} failed in this run; its own test says why"
     pages = [page.removeprefix("docs/") for page in pages_showing.get(snippet.path.resolve(), [])]
     items = guards.output_items(snippet, pages)
-    verdicts = guards.prove_output(snippet, result.stdout, items)
-    record(verdicts, rel(snippet.out_path))
+    with timed() as clock:
+        verdicts = guards.prove_output(snippet, result.stdout, items)
+    record(verdicts, rel(snippet.out_path), clock["seconds"])
     assert_all_caught(verdicts)
 
 
@@ -86,8 +104,9 @@ def test_every_number_in_the_prose_is_guarded(section_name, page, facts):
     computed = [tuple(r) for r in section.rows("COMPUTED") if r[0] == page]
     sourced = [tuple(r) for r in section.rows("SOURCED") if r[0] == page]
     text = read_prose(DOCS / page, page)
-    verdicts = guards.prove_prose(text, page, computed, sourced, facts[section_name], section.claims_file)
-    record(verdicts, f"prose-{page}")
+    with timed() as clock:
+        verdicts = guards.prove_prose(text, page, computed, sourced, facts[section_name], section.claims_file)
+    record(verdicts, f"prose-{page}", clock["seconds"])
     assert_all_caught(verdicts)
 
 
@@ -103,8 +122,9 @@ def test_every_label_of_a_generated_figure_is_guarded(section, file_name, snippe
     fresh = section.figures(snippet_runner)[file_name]()
     page = next((p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
                  if file_name.replace("-dark", "") in p.read_text(encoding="utf-8")), "(no page)")
-    verdicts = guards.prove_figure(path, committed, fresh, guards.figure_items(path, committed, page))
-    record(verdicts, file_name)
+    with timed() as clock:
+        verdicts = guards.prove_figure(path, committed, fresh, guards.figure_items(path, committed, page))
+    record(verdicts, file_name, clock["seconds"])
     assert_all_caught(verdicts)
 
 
@@ -116,8 +136,9 @@ def test_every_item_of_a_notebook_output_is_guarded(path, notebook_env, request)
     recorded = text_outputs(nbformat.read(path, as_version=4))
     fresh = fresh_text_outputs(path, notebook_env, getattr(request.config, "workerinput", {}).get("harness_share_dir"))
     items = guards.notebook_items(path, recorded, path.relative_to(DOCS).as_posix())
-    verdicts = guards.prove_notebook(path, recorded, fresh, items)
-    record(verdicts, rel(path))
+    with timed() as clock:
+        verdicts = guards.prove_notebook(path, recorded, fresh, items)
+    record(verdicts, rel(path), clock["seconds"])
     assert_all_caught(verdicts)
 
 

@@ -265,9 +265,10 @@ def prove_figure(path: Path, committed: str, fresh: str, items: list[Item]) -> l
 
 # Report ---------------------------------------------------------------------------------
 
-def report(verdicts: list[Verdict]) -> str:
+def report(verdicts: list[Verdict], seconds: float | None = None) -> str:
     """A table per page: items, caught, missed, and the checks that caught them; then every
-    survivor with what happened to it."""
+    survivor with what happened to it. `seconds`: the time spent planting changes and running
+    the checks on them, the run's own executions of fragments and notebooks left out."""
     pages = sorted({v.item.page for v in verdicts})
     out = ["# Guarded items", "", "| page | kind | items | caught | missed | caught by |", "|---|---|---:|---:|---:|---|"]
     for page in pages:
@@ -279,6 +280,9 @@ def report(verdicts: list[Verdict]) -> str:
             out.append(f"| {page} | {kind} | {len(group)} | {len(caught)} | {len(group) - len(caught)} | {checks} |")
     survivors = [v for v in verdicts if not v.caught]
     out += ["", f"{len(verdicts)} items, {len(verdicts) - len(survivors)} caught, {len(survivors)} survived."]
+    if seconds is not None:
+        out.append(f"Proof time: {seconds:.1f} s planting changes and running the checks on them "
+                   "(this run's executions of fragments and notebooks not counted).")
     for v in survivors:
         why = "no check failed" if not v.failed else "the failure does not name its file and line"
         out.append(f"- SURVIVED {v.item.kind} {v.item.text!r} at {v.item.file}:{v.item.line} ({v.item.check}): {why}")
