@@ -156,11 +156,20 @@ def test_evidence_links_land_and_show_their_note_on_focus(page, browser, site_ur
         links = tab.locator("article a.evidence")
         count = links.count()
         assert count, f"docs/{page}: no evidence link"
-        for selector in ("[href^='#ref-']", "[href^='#output-']:not([href*='-line-'])", "[href*='-line-']"):
-            link = tab.locator(f"article a.evidence{selector}").first
+        # A sample of each kind, first and last where a reader can see them (solutions are
+        # folded): to a reference, to an output, to an output line, in a heading, a formula.
+        kinds = ("a.evidence[href^='#ref-']", "a.evidence[href^='#output-']:not([href*='-line-'])",
+                 "a.evidence[href*='-line-']", "h2 a.evidence, h3 a.evidence", ".arithmatex > a.evidence")
+        sample = []
+        for selector in kinds:
+            visible = tab.locator(f"article :is({selector}) >> visible=true")
+            assert visible.count(), f"docs/{page}: no visible evidence link of the kind {selector!r}"
+            # Fixed now: following a link can unfold a solution and change what is visible.
+            sample += [visible.first.element_handle(), visible.last.element_handle()]
+        for link in sample:
             href = link.get_attribute("href")
             link.focus()
-            note = tab.evaluate("el => getComputedStyle(el, '::after').content", link.element_handle())
+            note = tab.evaluate("el => getComputedStyle(el, '::after').content", link)
             assert link.get_attribute("data-note") in note, f"{href}: the note does not show on focus ({note})"
             link.click()
             tab.wait_for_function("target => location.hash === target", arg=href)
