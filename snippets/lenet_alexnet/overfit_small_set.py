@@ -9,8 +9,8 @@ from torch.nn import functional as F
 from torchvision.models import alexnet
 
 # The names this file exports to code that imports it.
-__all__ = ["model", "losses", "train_images", "train_labels", "test_labels",
-           "right_in_training", "right_unseen"]
+__all__ = ["model", "losses", "pixels", "train_images", "train_labels",
+           "test_labels", "right_in_training", "right_unseen"]
 STEPS = 40
 
 
@@ -35,6 +35,9 @@ test_index = unseen.nonzero()[:300, 0]
 train_images = as_photos(pixels[train_index])
 train_labels = labels[train_index]
 test_images, test_labels = as_photos(pixels[test_index]), labels[test_index]
+small = "x".join(map(str, pixels.shape[1:]))
+large = "x".join(map(str, train_images.shape[2:]))
+print(f"digits of {small} pixels, trained at {large}")
 torch.manual_seed(0)
 model = alexnet(num_classes=10, dropout=0.0)  # 57 million parameters
 optimiser = torch.optim.Adam(model.parameters(), lr=3e-4, fused=True)

@@ -39,6 +39,13 @@ def output_line(source: str, phrase: str) -> int | None:
     return None
 
 
+def anchor_label(anchor: str) -> str:
+    """The name a numbered anchor stands for: 'table-20-1-1' -> 'Table 20.1.1'."""
+    words = anchor.split("-")
+    first_number = next(i for i, word in enumerate(words) if word.isdigit())
+    return " ".join(words[:first_number]).capitalize() + " " + ".".join(words[first_number:])
+
+
 def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list[dict]:
     """One entry per row of the page whose number can link somewhere: its phrase, where the
     link goes and what hovering or focusing it says."""
@@ -62,6 +69,12 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
             entries.append({"phrase": row[1], "href": "#" + anchor,
                             "note": f"computed by {Path(source).name}" + (f", output line {line}" if line else ""),
                             "output": Path(source).with_suffix(".out").as_posix(), "line": line})
+        elif ".md#" in source:  # counted from a page: the link leads to what was counted
+            path, anchor = source.split("#", 1)
+            target = posixpath.relpath(Path(path).relative_to("docs").with_suffix(".html").as_posix(),
+                                       posixpath.dirname(page) or ".")
+            href = f"#{anchor}" if target == Path(page).with_suffix(".html").name else f"{target}#{anchor}"
+            entries.append({"phrase": row[1], "href": href, "note": f"counted in {anchor_label(anchor)}"})
         elif source.endswith(".ipynb"):
             target = posixpath.relpath(Path(source).relative_to("docs").with_suffix(".html").as_posix(),
                                        posixpath.dirname(page) or ".")

@@ -71,6 +71,9 @@ def fact_sources(runner) -> dict:
     sources["count.pool_saves_over_2012_network"] = sources["count.pool_saves"]
     notebook = NOTEBOOK.relative_to(DOCS.parent).as_posix()
     sources.update({key: notebook for key in notebook_facts()})
+    # Counted from the page itself: the link leads to what was counted.
+    table = SECTION_PAGE.relative_to(DOCS.parent).as_posix() + "#table-20-1-1"
+    sources.update({key: table for key in page_facts()})
     return sources
 
 

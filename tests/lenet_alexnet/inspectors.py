@@ -355,6 +355,7 @@ def overfit_small_set(ns: dict) -> dict:
         "overfit.train_images": len(ns["train_labels"]),
         "overfit.channels": ns["train_images"].shape[1],
         "overfit.input_size": "x".join(str(side) for side in ns["train_images"].shape[2:]),
+        "overfit.digit_size": "x".join(str(side) for side in ns["pixels"].shape[1:]),
         "overfit.per_digit": len(ns["train_labels"]) // len(set(ns["train_labels"].tolist())),
         "overfit.right_in_training": ns["right_in_training"],
         "overfit.unseen_images": len(ns["test_labels"]),
