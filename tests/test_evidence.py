@@ -123,7 +123,13 @@ def test_each_checked_number_links_to_its_evidence(page, built_site):
                        and BRACKETED.search(entry["phrase"]).group(1) in other["phrase"] for a in links for other in entries):
                 missing.append(f"{label}: no link to it")
     assert not missing, f"docs/{page}: {len(missing)} checked number(s) without their evidence link:\n" + "\n".join(missing)
-    broken = [f"{a.get_text()!r} -> {a['href']}" for a in links if a["href"].startswith("#") and a["href"][1:] not in ids]
+    def lands(href: str) -> bool:
+        if href.startswith("#"):
+            return href[1:] in ids
+        path, _, anchor = href.partition("#")  # on another page of the site
+        other = (built_site.site_dir / built_path(DOCS / page)).parent / path
+        return other.is_file() and (not anchor or parsed_page(other.resolve()).find(id=anchor) is not None)
+    broken = [f"{a.get_text()!r} -> {a['href']}" for a in links if not lands(a["href"])]
     assert not broken, f"docs/{page}: evidence links to nothing on the page:\n" + "\n".join(broken)
     assert all(a.get("data-note") for a in links), f"docs/{page}: an evidence link without its note"
     unnamed = [str(a)[:80] for a in links if not " ".join(a.get_text().split()) and not a.get("aria-label")]

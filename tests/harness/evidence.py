@@ -39,6 +39,12 @@ def output_line(source: str, phrase: str) -> int | None:
     return None
 
 
+def page_title(path: Path) -> str:
+    """A page's first heading, as a reader sees it in the navigation."""
+    text = path.read_text(encoding="utf-8")
+    return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+
+
 def anchor_label(anchor: str) -> str:
     """The name a numbered anchor stands for: 'table-20-1-1' -> 'Table 20.1.1'."""
     words = anchor.split("-")
@@ -61,7 +67,16 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
         source = sources.get(row[2])
         if source is None:
             continue
-        if source.endswith(".py") and source in shown:
+        if source.endswith(".py") and source not in shown:  # shown on another page: link there
+            elsewhere = next((other for other in sorted(DOCS.rglob("*.md"))
+                              if source in {rel(target) for target in map(resolve_include, includes_on(other))
+                                            if target is not None}), None)
+            if elsewhere is not None:
+                target = posixpath.relpath(elsewhere.relative_to(DOCS).with_suffix(".html").as_posix(),
+                                           posixpath.dirname(page) or ".")
+                entries.append({"phrase": row[1], "href": f"{target}#{Snippet(REPO / source).output_anchor}",
+                                "note": f"computed by {Path(source).name}, shown in {page_title(elsewhere)}"})
+        elif source.endswith(".py"):
             line = output_line(source, row[1])
             snippet = Snippet(REPO / source)
             # A number the output prints as written leads to its line, any other to the output.
