@@ -9,7 +9,7 @@ import re
 import pytest
 
 from harness.browser import Requests
-from harness.evidence import evidence_files, index_path
+from harness.evidence import evidence_files, index_path, page_text
 from harness.pages import built_path
 from harness.paths import DOCS, rel
 from harness.prose import BRACKETED
@@ -21,17 +21,6 @@ SECTIONS = discover_sections()
 PAGES = sorted({row[0] for section in SECTIONS for kind in ("COMPUTED", "SOURCED") for row in section.rows(kind)})
 
 
-def page_source(page: str) -> str:
-    """The text the build hook links: a Markdown page as written, a notebook's Markdown cells."""
-    import json
-
-    text = (DOCS / page).read_text(encoding="utf-8")
-    if page.endswith(".ipynb"):
-        text = "\n\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"]
-                           if cell["cell_type"] == "markdown")
-    return text
-
-
 def where_linked(page: str):
     """A function telling where a row's phrase stands on the page, as the build hook sees it:
     "text" where its number can link (running text, a heading, an admonition title, a formula),
@@ -41,17 +30,19 @@ def where_linked(page: str):
     from harness.site import load_hook
 
     hook = load_hook("evidence")
-    text = page_source(page)
+    text = page_text(page)
     images = [m.span() for m in re.finditer(r"!\[[^\]]*\]\([^)]*\)", text)]
     maths = [m.span() for pattern in (hook.INLINE_MATH, hook.DISPLAY_MATH) for m in pattern.finditer(text)]
-    protected = [m.span() for pattern in (hook.BLOCKS, hook.INLINE) for m in pattern.finditer(text)]
+    code = [m.span() for m in hook.CODE.finditer(text)]
+    protected = code + [m.span() for m in hook.OTHER.finditer(text)]
 
     def where(phrase: str) -> str:
         found = [m.span(1) for m in hook._pattern(phrase).finditer(text)]
         if not found:
             return "missing"
         inside = lambda spans, s, e: any(a <= s and e <= b for a, b in spans)  # noqa: E731
-        if any(inside(maths, s, e) or not any(a < e and s < b for a, b in protected) for s, e in found):
+        overlaps = lambda spans, s, e: any(a < e and s < b for a, b in spans)  # noqa: E731
+        if any(not overlaps(code, s, e) and (inside(maths, s, e) or not overlaps(protected, s, e)) for s, e in found):
             return "text"
         return "image" if all(inside(images, s, e) for s, e in found) else "nowhere"
     return where
@@ -187,3 +178,25 @@ def test_evidence_links_land_and_show_their_note_on_focus(page, browser, site_ur
                 assert numbers and all(n in landed for n in numbers), f"{href} lands on {landed!r}"
     finally:
         context.close()
+
+
+def test_the_hook_links_text_and_formulas_and_leaves_code_alone(tmp_path):
+    """Code is text even when it holds a formula; a heading links itself; inline math links whole."""
+    import json
+    from types import SimpleNamespace
+
+    from harness.site import load_hook
+
+    hook = load_hook("evidence")
+    (tmp_path / "_theme" / "evidence").mkdir(parents=True)
+    entry = {"phrase": "of [6] maps", "href": "#ref-x", "note": "X: p. 1"}
+    formula = {"phrase": r"map of \([6 \times 6]\)", "href": "#ref-x", "note": "X: p. 2"}
+    (tmp_path / "_theme" / "evidence" / "page.json").write_text(json.dumps([entry, formula]), encoding="utf-8")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"))
+    config = SimpleNamespace(docs_dir=str(tmp_path))
+    markdown = ("## A stack of 6 maps\n\nA stack of 6 maps, a map of \\(6 \\times 6\\).\n\n"
+                "```text\nstack of 6 maps, a map of \\(6 \\times 6\\)\n```\n")
+    linked = hook.on_page_markdown(markdown, page, config)
+    assert linked.count('<a class="evidence"') == 3, linked  # heading, text, whole formula
+    assert "```text\nstack of 6 maps, a map of \\(6 \\times 6\\)\n```" in linked, linked
+    assert '<a class="evidence" href="#ref-x" data-note="X: p. 2">\\(6 \\times 6\\)</a>' in linked, linked

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from snippet_contract import Snippet
 
-from .pages import includes_on, resolve_include
+from .pages import built_path, discover_pages, includes_on, resolve_include
 from .paths import DOCS, REPO, rel
 
 EVIDENCE = DOCS / "_theme" / "evidence"
@@ -52,31 +52,43 @@ def anchor_label(anchor: str) -> str:
     return " ".join(words[:first_number]).capitalize() + " " + ".".join(words[first_number:])
 
 
+def page_text(page: str) -> str:
+    """The text a page's links are made in: a Markdown page as written, a notebook's Markdown
+    cells (mkdocs-jupyter renders only those as prose)."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):
+        text = "\n\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"]
+                           if cell["cell_type"] == "markdown")
+    return text
+
+
+def fragments_shown_on(page: Path) -> set[str]:
+    """The fragments a page includes, repository-relative."""
+    return {rel(target) for target in map(resolve_include, includes_on(page)) if target is not None}
+
+
+def href(page: str, target: Path, anchor: str = "") -> str:
+    """A link from a page to an anchor of a page of the site (the page itself: the anchor alone)."""
+    path = posixpath.relpath(built_path(target), posixpath.dirname(built_path(DOCS / page)) or ".")
+    if anchor and path == posixpath.basename(built_path(DOCS / page)):
+        return f"#{anchor}"
+    return f"{path}#{anchor}" if anchor else path
+
+
 def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list[dict]:
     """One entry per row of the page whose number can link somewhere: its phrase, where the
     link goes and what hovering or focusing it says."""
-    text = (DOCS / page).read_text(encoding="utf-8")
-    if page.endswith(".ipynb"):  # a notebook's citations stand in its Markdown cells
-        text = "\n\n".join("".join(cell["source"]) for cell in json.loads(text)["cells"]
-                           if cell["cell_type"] == "markdown")
-    shown = {rel(target) for target in map(resolve_include, includes_on(DOCS / page)) if target is not None}
+    shown = fragments_shown_on(DOCS / page)
+    # A fragment shown on another page is linked there, on the first page that shows it.
+    shown_elsewhere = {}
+    for other in reversed(discover_pages()):
+        shown_elsewhere.update({fragment: other for fragment in fragments_shown_on(other)})
     entries = []
     for row in computed:
-        if row[0] != page:
-            continue
         source = sources.get(row[2])
-        if source is None:
+        if row[0] != page or source is None:
             continue
-        if source.endswith(".py") and source not in shown:  # shown on another page: link there
-            elsewhere = next((other for other in sorted(DOCS.rglob("*.md"))
-                              if source in {rel(target) for target in map(resolve_include, includes_on(other))
-                                            if target is not None}), None)
-            if elsewhere is not None:
-                target = posixpath.relpath(elsewhere.relative_to(DOCS).with_suffix(".html").as_posix(),
-                                           posixpath.dirname(page) or ".")
-                entries.append({"phrase": row[1], "href": f"{target}#{Snippet(REPO / source).output_anchor}",
-                                "note": f"computed by {Path(source).name}, shown in {page_title(elsewhere)}"})
-        elif source.endswith(".py"):
+        if source.endswith(".py") and source in shown:
             line = output_line(source, row[1])
             snippet = Snippet(REPO / source)
             # A number the output prints as written leads to its line, any other to the output.
@@ -84,20 +96,19 @@ def entries_for(page: str, computed: list, sourced: list, sources: dict) -> list
             entries.append({"phrase": row[1], "href": "#" + anchor,
                             "note": f"computed by {Path(source).name}" + (f", output line {line}" if line else ""),
                             "output": Path(source).with_suffix(".out").as_posix(), "line": line})
+        elif source.endswith(".py") and source in shown_elsewhere:
+            other = shown_elsewhere[source]
+            entries.append({"phrase": row[1], "href": href(page, other, Snippet(REPO / source).output_anchor),
+                            "note": f"computed by {Path(source).name}, shown in {page_title(other)}"})
         elif ".md#" in source:  # counted from a page: the link leads to what was counted
             path, anchor = source.split("#", 1)
-            target = posixpath.relpath(Path(path).relative_to("docs").with_suffix(".html").as_posix(),
-                                       posixpath.dirname(page) or ".")
-            href = f"#{anchor}" if target == Path(page).with_suffix(".html").name else f"{target}#{anchor}"
-            entries.append({"phrase": row[1], "href": href, "note": f"counted in {anchor_label(anchor)}"})
-        elif source.endswith(".ipynb"):
-            target = posixpath.relpath(Path(source).relative_to("docs").with_suffix(".html").as_posix(),
-                                       posixpath.dirname(page) or ".")
-            if target != Path(page).with_suffix(".html").name:
-                entries.append({"phrase": row[1], "href": target,
-                                "note": f"measured in the notebook {Path(source).name}"})
+            entries.append({"phrase": row[1], "href": href(page, REPO / path, anchor),
+                            "note": f"counted in {anchor_label(anchor)}"})
+        elif source.endswith(".ipynb") and source != f"docs/{page}":
+            entries.append({"phrase": row[1], "href": href(page, REPO / source),
+                            "note": f"measured in the notebook {Path(source).name}"})
     # A source is named as the page cites it: "Krizhevsky et al., 2012".
-    labels = {key: " ".join(label.split()) for label, key in CITATION.findall(text)}
+    labels = {key: " ".join(label.split()) for label, key in CITATION.findall(page_text(page))}
     for row in sourced:
         if row[0] == page:
             entries.append({"phrase": row[1], "href": f"#ref-{row[3]}",

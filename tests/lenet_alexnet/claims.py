@@ -404,6 +404,10 @@ SOURCED = [
 # a line that file prints. Locators of krizhevsky2012 follow the NIPS 2012 numbering.
 OUT = "output:snippets/lenet_alexnet/"
 NOTEBOOK_OUTPUT = "output:docs/chapter-20/notebooks/relu-vs-tanh.ipynb"
+# What AlexNet's authors credit their changes with, quoted by two sentences of the page.
+CREDITED = ("krizhevsky2012", "Sections 3.1 and 4.2",
+            "Deep convolutional neural networks with ReLUs train several times faster than their equivalents "
+            "with tanh units. … Without dropout, our network exhibits substantial overfitting.")
 QUOTED = [
     # Big Picture and introduction
     # Section 1: LeNet-5
@@ -586,12 +590,8 @@ QUOTED = [
     # Exercises
     (SECTION, 'The median step at which the smoothed training loss crossed 0.5', NOTEBOOK_OUTPUT, "the verdicts cell",
      "2 conv, default init, loss 0.5: tanh first in 5 of 5 seeds"),
-    (SECTION, "week, and changes its authors credit with faster training", "krizhevsky2012",
-     "Sections 3.1 and 4.2", "Deep convolutional neural networks with ReLUs train several times faster than "
-     "their equivalents with tanh units. … Without dropout, our network exhibits substantial overfitting."),
-    (SECTION, "and the changes its authors credit with faster training", "krizhevsky2012",
-     "Sections 3.1 and 4.2", "Deep convolutional neural networks with ReLUs train several times faster than "
-     "their equivalents with tanh units. … Without dropout, our network exhibits substantial overfitting."),
+    (SECTION, "week, and changes its authors credit with faster training", *CREDITED),
+    (SECTION, "and the changes its authors credit with faster training", *CREDITED),
     (SECTION, "it questions the caption of the paper's Figure 1", "krizhevsky2012", "Figure 1 caption",
      "networks with ReLUs consistently learn several times faster than equivalents with saturating neurons."),
     (SECTION, 'also trained on 1000 categories and 1.2 million images', "ilsvrc2011", "Data",

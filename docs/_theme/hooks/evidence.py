@@ -25,32 +25,16 @@ from contract_loader import contract
 BRACKETED = re.compile(r"\[([^\]]+)\]")
 DISPLAY_MATH = re.compile(r"\$\$([\s\S]*?)\$\$")
 INLINE_MATH = re.compile(r"\\\([\s\S]*?\\\)")
-# Regions never wrapped. Blocks: fenced code, snippet includes, math (handled apart), and the
-# title of a collapsible block (a <summary>, where a link would fight the toggle).
-BLOCKS = re.compile(
-    r"^[ \t]*```[\s\S]*?^[ \t]*```"
-    r"|^[ \t]*--8<--.*$"
-    r"|\$\$[\s\S]*?\$\$|\\\([\s\S]*?\\\)"
-    r"|^[ \t]*\?{3}.*$",
-    re.MULTILINE)
-# Inside a line: inline code, images, links and HTML tags.
-INLINE = re.compile(r"`[^`\n]*`|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|<[^>\n]*>")
+# Regions never wrapped. Code first (fenced, snippet includes, inline), where even math is text;
+# then the title of a collapsible block (a <summary>, where a link would fight the toggle),
+# images, links and HTML tags.
+CODE = re.compile(r"^[ \t]*```[\s\S]*?^[ \t]*```|^[ \t]*--8<--.*$|`[^`\n]*`", re.MULTILINE)
+OTHER = re.compile(r"^[ \t]*\?{3}.*$|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|<[^>\n]*>", re.MULTILINE)
 # The title of an always-open admonition is quoted: a link inside uses single quotes.
 ADMONITION_TITLE = re.compile(r"^[ \t]*!{3}.*$", re.MULTILINE)
 
-SPOKEN = {r"\times": "×", r"\cdot": "·", r"\left": "", r"\right": "", r"\lfloor": "⌊", r"\rfloor": "⌋"}
-
 # Display formulas to link on the HTML of a page: its source path -> [(TeX, index entry)].
 _DISPLAYED: dict[str, list] = {}
-
-
-def _spoken(formula: str) -> str:
-    """Inline TeX as plain text: '\\(5 \\times 5\\)' -> '5×5'."""
-    text = formula[2:-2]
-    for tex, plain in SPOKEN.items():
-        text = text.replace(tex, plain)
-    # Without spaces, as the MathML's own text reads, so the name holds what is shown.
-    return "".join(re.sub(r"\\[A-Za-z]+|[{}]", " ", text).split())
 
 
 def _pattern(phrase: str) -> re.Pattern:
@@ -91,7 +75,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
     entries = _entries(page, config)
     if entries is None:
         return markdown
-    protected = [m.span() for pattern in (BLOCKS, INLINE) for m in pattern.finditer(markdown)]
+    code = [m.span() for m in CODE.finditer(markdown)]
+    protected = [m.span() for m in OTHER.finditer(markdown)]
     inline_math = [m.span() for m in INLINE_MATH.finditer(markdown)]
     display_math = [m.span() for m in DISPLAY_MATH.finditer(markdown)]
     titles = [m.span() for m in ADMONITION_TITLE.finditer(markdown)]
@@ -99,6 +84,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
     for entry in entries:
         for match in _pattern(entry["phrase"]).finditer(markdown):
             start, end = match.span(1)
+            if any(a < end and start < b for a, b in code):
+                continue
             formula = next(((a, b) for a, b in display_math if a <= start and end <= b), None)
             if formula is not None:
                 displayed.setdefault(formula, entry)
@@ -114,11 +101,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     for (start, end), entry in sorted(_longest_first(spans), reverse=True):
         words = markdown[start:end]
         in_title = any(a <= start and end <= b for a, b in titles)
-        quote = "'" if in_title else '"'
-        link = _attributes(entry, quote)
-        # A link around a formula is named by the formula read as text (MathML alone names none).
-        if words.startswith("\\("):
-            link += f" aria-label={quote}{html.escape(_spoken(words), quote=True)}{quote}"
+        link = _attributes(entry, quote="'" if in_title else '"')
         markdown = f"{markdown[:start]}<a {link}>{words}</a>{markdown[end:]}"
     return markdown
 
@@ -145,9 +128,21 @@ def _link_displayed(content: str, displayed: list) -> str:
         # The link inside the scrolling box makes it reachable by keyboard: the box needs no
         # tab stop of its own.
         return (f'<div class="arithmatex" data-tex="{match.group("tex")}">'
-                f'<a {_attributes(entry)} aria-label="{html.escape(_math_text(match.group("math")), quote=True)}">'
-                f'{match.group("math")}</a></div>')
+                f'<a {_attributes(entry)}>{match.group("math")}</a></div>')
     return _DISPLAYED_FORMULA.sub(replace, content)
+
+
+# An evidence link that holds a formula and nothing else (either quoting: titles use single).
+_FORMULA_LINK = re.compile(
+    r"""(?P<open><a class=(?P<q>["'])evidence(?P=q)[^>]*)>(?P<inner>(?:<span class="arithmatex"[^>]*>)?"""
+    r"""(?P<math><math\b.*?</math>)(?:</span>)?)</a>""", re.S)
+
+
+def _name_formula_links(content: str) -> str:
+    """A link around a formula is named by the formula read as text, as the MathML shows it:
+    MathML alone gives a link no accessible name."""
+    return _FORMULA_LINK.sub(lambda m: f'{m.group("open")} aria-label="'
+                             f'{html.escape(_math_text(m.group("math")), quote=True)}">{m.group("inner")}</a>', content)
 
 
 def _link_notebook_text(content: str, entries: list) -> str:
@@ -174,7 +169,7 @@ _OUTPUT_BLOCK = re.compile(
 
 def _anchor_output_lines(content: str, line_anchor) -> str:
     """Give each output line that a link leads to its id, so the link lands on the line."""
-    targets = set(re.findall(r'href="#([^"]+)"', content))
+    targets = set(re.findall(r"""href=["']#([^"']+)["']""", content))
 
     def replace(match):
         lines = match.group("text").split("\n")
@@ -193,4 +188,5 @@ def on_page_content(content, page, config, **kwargs):
     displayed = _DISPLAYED.pop(page.file.src_uri, [])
     if displayed:
         content = _link_displayed(content, displayed)
+    content = _name_formula_links(content)
     return _anchor_output_lines(content, contract(config).output_line_anchor)
